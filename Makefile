@@ -1,0 +1,66 @@
+# chemores: `make` builds the dataset from seeds/ into build/ and dist/,
+# offline; `make test` is what CI runs. `make help` lists the targets.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+GO       ?= go
+# FTS5 is a build tag of go-sqlite3; every build and test needs it.
+export GOFLAGS := -tags=sqlite_fts5 -trimpath -buildvcs=false
+export CGO_ENABLED := 1
+
+VERSION  ?= $(shell git describe --tags --always 2>/dev/null || echo dev)
+BIN      := bin/chemores
+GOFILES  := $(shell find cmd extract normalize enrich publish internal -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
+
+SEEDS    := $(wildcard seeds/*.txt seeds/*.pdf)
+DOCS     := $(basename $(notdir $(SEEDS)))
+EXTRACT  := $(DOCS:%=build/extract/%.json)
+
+FUZZTIME ?= 5s
+
+.PHONY: all
+all: $(EXTRACT) ## build the dataset (offline, from the committed caches)
+
+$(BIN): $(GOFILES)
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $@ ./cmd/chemores
+
+build/extract/%.json: seeds/%.txt $(BIN)
+	$(BIN) extract -q $< -o $@
+
+build/extract/%.json: seeds/%.pdf $(BIN)
+	$(BIN) extract -q $< -o $@
+
+.PHONY: test
+test: ## vet, format, module tidiness, unit and end-to-end tests, short fuzz runs
+	$(GO) vet ./...
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
+	$(GO) mod tidy -diff
+	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
+
+# Each fuzz target runs for FUZZTIME; `make fuzz FUZZTIME=5m` for long runs.
+FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean
+
+.PHONY: fuzz
+fuzz: ## run every fuzz target for FUZZTIME (default 5s)
+	@for t in $(FUZZ); do \
+	  pkg=$${t%%:*}; fn=$${t##*:}; \
+	  echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
+	  $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) >/dev/null || { $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime 1x; exit 1; }; \
+	done
+
+.PHONY: bench
+bench: ## run the benchmarks (numbers go to BENCHMARKS.md)
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+.PHONY: clean
+clean: ## remove build output (build/, bin/, dist/ releases)
+	rm -rf build bin
+	find dist -mindepth 1 -not -name README.md -delete
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'

@@ -1,0 +1,385 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Build assembles a Document from blocks in reading order. Text and PDF
+// sources both come through here, so the structure, citation and
+// reference parsers exist once.
+func Build(ctx context.Context, blocks []Block, src Source) (*Document, error) {
+	b := &builder{
+		doc: &Document{
+			Schema:      SchemaVersion,
+			Source:      src,
+			Sections:    []*Section{},
+			Paragraphs:  []Paragraph{},
+			Figures:     []Figure{},
+			FigureCalls: []FigureCall{},
+			Citations:   []Citation{},
+			References:  []Reference{},
+			Diagnostics: []Diagnostic{},
+		},
+	}
+	b.doc.Front.Authors = []Author{}
+	b.doc.Front.Affiliations = []Affiliation{}
+	b.doc.Front.Keywords = []string{}
+	b.doc.Front.Funding = []Funding{}
+	if err := b.run(ctx, blocks); err != nil {
+		return nil, err
+	}
+	return b.doc, nil
+}
+
+type builder struct {
+	doc   *Document
+	front []Block // front-matter blocks, in order
+
+	stack   []*Section // open numbered sections, outermost first
+	section *Section   // where paragraphs go now
+	runIns  map[*Section]int
+
+	open     *draft // paragraph that may continue on the next page
+	drafts   []*draft
+	captions []caption
+
+	equal        string  // marks that the legend says mean equal contribution
+	abstract     []Block // abstract paragraphs
+	abstractOpen bool    // an "Abstract" heading: blocks follow until a field
+}
+
+// draft is a paragraph before cleaning: the blocks it was rejoined from.
+type draft struct {
+	section *Section
+	parts   []Block
+	kind    string // section kind: body, back, abstract
+	runIn   bool   // may start with a run-in heading
+	id      string // paragraph id once cleaned
+}
+
+type caption struct {
+	block Block
+	after *draft
+	sec   *Section
+}
+
+func (b *builder) run(ctx context.Context, blocks []Block) error {
+	refs := referencesStart(blocks)
+	if refs < 0 {
+		return fmt.Errorf("%w: no reference list (no \"References\" heading followed by numbered entries)", ErrInput)
+	}
+	inBody := false
+	for i, blk := range blocks[:refs] {
+		if i%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		text := CleanText(blk.Text)
+		if text == "" {
+			continue
+		}
+		if isFrontNote(text) {
+			b.front = append(b.front, blk)
+			continue
+		}
+		if isTOC(blk) {
+			continue
+		}
+		if h, ok := asHeading(blk, text); ok {
+			inBody = true
+			b.heading(h)
+			continue
+		}
+		if !inBody {
+			b.front = append(b.front, blk)
+			continue
+		}
+		if isCaption(text) {
+			b.captions = append(b.captions, caption{block: blk, after: b.last(), sec: b.section})
+			continue
+		}
+		b.paragraph(blk, text)
+	}
+	end := len(blocks)
+	for i := refs + 1; i < len(blocks); i++ {
+		text := CleanText(blocks[i].Text)
+		if h, ok := asHeading(blocks[i], text); ok && h.back != "" {
+			end = i // back matter printed after the references
+			break
+		}
+	}
+	b.parseFront()
+	b.paragraphs()
+	b.figures()
+	b.references(blocks[refs+1 : end])
+	b.citations()
+	b.funding()
+	b.checkReferences()
+	return nil
+}
+
+// referencesStart returns the index of the last references heading that
+// is followed by a block starting with a numbered entry, or -1.
+func referencesStart(blocks []Block) int {
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if !referenceHeadings[headingKey(CleanText(blocks[i].Text))] {
+			continue
+		}
+		for j := i + 1; j < len(blocks) && j < i+4; j++ {
+			if _, ok := entryNumber(blocks[j].Lines()[0].Text); ok {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func (b *builder) last() *draft {
+	if len(b.drafts) == 0 {
+		return nil
+	}
+	return b.drafts[len(b.drafts)-1]
+}
+
+func (b *builder) heading(h heading) {
+	b.open = nil
+	switch {
+	case h.refs:
+		return
+	case h.back != "":
+		s := &Section{ID: "back." + h.back, Title: h.title, Kind: KindBack, Children: []*Section{}}
+		s.ID = b.uniqueID(s.ID)
+		b.doc.Sections = append(b.doc.Sections, s)
+		b.stack = nil
+		b.section = s
+		return
+	}
+	s := &Section{Number: h.number, Title: h.title, Kind: KindBody, Children: []*Section{}}
+	depth := 1
+	if h.number != "" {
+		depth = strings.Count(h.number, ".") + 1
+	}
+	if depth > len(b.stack)+1 {
+		depth = len(b.stack) + 1
+	}
+	b.stack = b.stack[:depth-1]
+	if h.number != "" {
+		s.ID = "s" + h.number
+	} else {
+		s.ID = "s" + strconv.Itoa(b.countTop()+1)
+		if depth > 1 {
+			parent := b.stack[len(b.stack)-1]
+			s.ID = fmt.Sprintf("%s.%d", parent.ID, len(parent.Children)+1)
+		}
+	}
+	s.ID = b.uniqueID(s.ID)
+	if depth == 1 {
+		b.doc.Sections = append(b.doc.Sections, s)
+	} else {
+		parent := b.stack[len(b.stack)-1]
+		parent.Children = append(parent.Children, s)
+	}
+	b.stack = append(b.stack, s)
+	b.section = s
+}
+
+func (b *builder) countTop() int {
+	n := 0
+	for _, s := range b.doc.Sections {
+		if s.Kind == KindBody {
+			n++
+		}
+	}
+	return n
+}
+
+// uniqueID suffixes an id already taken ("back.funding-2").
+func (b *builder) uniqueID(id string) string {
+	seen := map[string]bool{}
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			seen[s.ID] = true
+			walk(s.Children)
+		}
+	}
+	walk(b.doc.Sections)
+	if !seen[id] {
+		return id
+	}
+	for n := 2; ; n++ {
+		if c := fmt.Sprintf("%s-%d", id, n); !seen[c] {
+			return c
+		}
+	}
+}
+
+// paragraph adds a body or back-matter block, continuing the open
+// paragraph when a page or column break split it: the open one did not
+// end a sentence, or this one starts in lower case.
+func (b *builder) paragraph(blk Block, text string) {
+	if b.section == nil {
+		b.heading(heading{title: ""}) // text before any heading
+	}
+	if b.open != nil && b.open.section == b.section && continues(b.open, text) {
+		b.open.parts = append(b.open.parts, blk)
+		return
+	}
+	d := &draft{section: b.section, parts: []Block{blk}, kind: b.section.Kind, runIn: b.section.Kind == KindBody}
+	b.drafts = append(b.drafts, d)
+	b.open = d
+}
+
+func continues(d *draft, next string) bool {
+	prev := strings.TrimSpace(CleanText(d.parts[len(d.parts)-1].Text))
+	if prev == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(r) {
+		return true
+	}
+	return !endsSentence(prev)
+}
+
+// endsSentence: the text ends with sentence-final punctuation, possibly
+// followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'’”)]")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '?' || r == '!' || r == ':'
+}
+
+// paragraphs cleans the drafts into Paragraphs, splitting off run-in
+// headings into subsections.
+func (b *builder) paragraphs() {
+	b.runIns = map[*Section]int{}
+	current := map[*Section]*Section{} // the run-in subsection open in a section
+	for _, d := range b.drafts {
+		p := joinParts(d.parts)
+		sec := d.section
+		if d.runIn {
+			if title, at, ok := runIn(p.Text); ok {
+				current[d.section] = b.addRunIn(d.section, title)
+				p = trimStart(p, at)
+			}
+			if s := current[d.section]; s != nil {
+				sec = s
+			}
+		}
+		if p.Text == "" {
+			continue
+		}
+		p.ID = "p" + strconv.Itoa(len(b.doc.Paragraphs)+1)
+		p.Section = sec.ID
+		b.doc.Paragraphs = append(b.doc.Paragraphs, p)
+		d.section = sec
+		d.id = p.ID
+	}
+}
+
+func (b *builder) addRunIn(parent *Section, title string) *Section {
+	b.runIns[parent]++
+	s := &Section{
+		ID:       fmt.Sprintf("%s.r%d", parent.ID, b.runIns[parent]),
+		Title:    title,
+		Kind:     KindRunIn,
+		Children: []*Section{},
+	}
+	parent.Children = append(parent.Children, s)
+	return s
+}
+
+// joinParts cleans each part and joins them with a space (no space after
+// a hyphen that ended a part: "chemo-" + "resistance"), keeping the
+// alignment to the source.
+func joinParts(parts []Block) Paragraph {
+	var (
+		text  strings.Builder
+		n     int
+		align [][2]int
+		p     Paragraph
+	)
+	p.Src = [2]int{-1, -1}
+	for i, part := range parts {
+		t, a := Clean(part.Text, part.Src)
+		if t == "" {
+			continue
+		}
+		if n > 0 && !(strings.HasSuffix(text.String(), "-") && startsLower(t)) {
+			text.WriteByte(' ')
+			n++
+		}
+		if part.Src >= 0 {
+			if i == 0 {
+				p.Src[0] = part.Src
+			} else {
+				align = append(align, [2]int{n, part.Src})
+			}
+			for _, x := range a {
+				align = append(align, [2]int{x[0] + n, x[1]})
+			}
+			p.Src[1] = part.Src + utf8.RuneCountInString(part.Text)
+		}
+		text.WriteString(t)
+		n += utf8.RuneCountInString(t)
+	}
+	p.Text = text.String()
+	if p.Src[0] < 0 {
+		p.Src = [2]int{}
+	}
+	p.Align = simplify(align, p.Src[0])
+	return p
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// simplify drops anchors that the previous anchor (or the start) already
+// implies.
+func simplify(align [][2]int, start int) [][2]int {
+	var out [][2]int
+	prev := [2]int{0, start}
+	for _, a := range align {
+		if prev[1]+(a[0]-prev[0]) == a[1] {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1][0] == a[0] {
+			out[len(out)-1] = a
+		} else {
+			out = append(out, a)
+		}
+		prev = a
+	}
+	return out
+}
+
+// trimStart removes the first k code points of a paragraph's text.
+func trimStart(p Paragraph, k int) Paragraph {
+	rs := []rune(p.Text)
+	if k > len(rs) {
+		k = len(rs)
+	}
+	newStart := SourceOffset(p.Align, p.Src[0], k)
+	var align [][2]int
+	for _, a := range p.Align {
+		if a[0] > k {
+			align = append(align, [2]int{a[0] - k, a[1]})
+		}
+	}
+	if p.Src != [2]int{} {
+		p.Src[0] = newStart
+	}
+	p.Text = string(rs[k:])
+	p.Align = simplify(align, p.Src[0])
+	return p
+}

@@ -1,0 +1,16 @@
+// Package extract is the first stage of the pipeline: it turns a review
+// article, as text (plain, or the markdown-flavoured text that PDF
+// converters emit) or as PDF, into a Document.
+//
+// In: the bytes of one source file. Out: a Document (see document.go)
+// holding the front matter, the section tree, paragraphs rejoined across
+// page and column breaks with markup turned into Unicode text and a map
+// back to source offsets, figures and their calls, in-text citation
+// groups linked to reference numbers, the reference list parsed into
+// fields, and diagnostics for data problems. The Document is plain data,
+// serialized as JSON; later stages read it and never change it.
+//
+// Both input paths produce Blocks (paragraph-sized runs of text in
+// reading order) and share one structure builder, Build, so the parsers
+// for headings, citations and references exist once.
+package extract

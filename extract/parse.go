@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrInput marks an input that cannot be used: empty, binary, not UTF-8,
+// too large, or without a reference list. Callers branch on it to tell
+// bad input from failures of the program.
+var ErrInput = errors.New("unusable input")
+
+// MaxBytes is the largest input accepted. Reviews are well under 1 MB of
+// text and a few MB of PDF; more is almost surely the wrong file.
+const MaxBytes = 64 << 20
+
+// Parse reads a source document (text or PDF, told apart by content) and
+// returns its Document. name is the path to report and to derive the
+// document id from.
+func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
+	src := Source{
+		Path:   filepath.ToSlash(name),
+		Bytes:  int64(len(data)),
+		SHA256: sum(data),
+	}
+	switch {
+	case len(data) == 0:
+		return nil, fmt.Errorf("%w: empty file", ErrInput)
+	case len(data) > MaxBytes:
+		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", ErrInput, len(data)>>20, MaxBytes>>20)
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		src.Format = "pdf"
+		return parsePDF(ctx, data, src)
+	}
+	src.Format = "text"
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	doc, err := Build(ctx, TextBlocks(text), src)
+	if err != nil {
+		return nil, err
+	}
+	doc.ID = DocumentID(name)
+	return doc, nil
+}
+
+// DocumentID is the file name without directory and extension: seeds are
+// named after their DOI with "/" written as "_".
+func DocumentID(name string) string {
+	base := filepath.Base(name)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func sum(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+// checkText rejects binary data and text that is not UTF-8, naming the
+// place of the first bad byte.
+func checkText(data []byte) error {
+	line := 1
+	ctrl := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return fmt.Errorf("%w: not UTF-8 text: invalid byte 0x%02x at line %d (byte %d)", ErrInput, data[i], line, i)
+		case r == 0:
+			return fmt.Errorf("%w: binary data, not text: NUL byte at line %d (byte %d)", ErrInput, line, i)
+		case r == '\n':
+			line++
+		case r < 0x20 && r != '\t' && r != '\r' && r != '\f':
+			ctrl++
+		}
+		i += size
+	}
+	if ctrl > len(data)/100+8 {
+		return fmt.Errorf("%w: binary data, not text: %d control characters", ErrInput, ctrl)
+	}
+	return nil
+}

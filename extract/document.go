@@ -36,18 +36,18 @@ type Source struct {
 
 // Front is the article's front matter.
 type Front struct {
-	Title         string         `json:"title"`
-	Journal       string         `json:"journal,omitempty"`
-	DOI           string         `json:"doi,omitempty"`
-	Authors       []Author       `json:"authors"`
-	Affiliations  []Affiliation  `json:"affiliations"`
+	Title          string          `json:"title"`
+	Journal        string          `json:"journal,omitempty"`
+	DOI            string          `json:"doi,omitempty"`
+	Authors        []Author        `json:"authors"`
+	Affiliations   []Affiliation   `json:"affiliations"`
 	Correspondence *Correspondence `json:"correspondence,omitempty"`
-	Received      string         `json:"received,omitempty"` // ISO 8601 date
-	Accepted      string         `json:"accepted,omitempty"`
-	Published     string         `json:"published,omitempty"`
-	Keywords      []string       `json:"keywords"`
-	Abstract      string         `json:"abstract,omitempty"`
-	Funding       []Funding      `json:"funding"`
+	Received       string          `json:"received,omitempty"` // ISO 8601 date
+	Accepted       string          `json:"accepted,omitempty"`
+	Published      string          `json:"published,omitempty"`
+	Keywords       []string        `json:"keywords"`
+	Abstract       string          `json:"abstract,omitempty"`
+	Funding        []Funding       `json:"funding"`
 }
 
 // Author is one author of the article, in byline order.

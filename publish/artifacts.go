@@ -23,7 +23,7 @@ func sha256hex(b []byte) string {
 // same input always gives the same bytes.
 func gzipBytes(data []byte) ([]byte, error) {
 	var b bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
 	if err != nil {
 		return nil, err
 	}

@@ -59,3 +59,13 @@ var fixtureTime = time.Date(2024, 10, 1, 12, 0, 0, 0, time.UTC)
 func options(t testing.TB) Options {
 	return Options{Release: ReleaseDate(fixtureTime), Time: fixtureTime, Mechanisms: vocab(t)}
 }
+
+func readJSONBytes(t testing.TB, b []byte, v any) {
+	t.Helper()
+	if b == nil {
+		t.Fatal("no such file in the release")
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatal(err)
+	}
+}

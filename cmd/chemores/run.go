@@ -21,6 +21,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		extractCmd(),
+		publishCmd(),
+		pullCmd(),
+		verifyCmd(),
+		serveCmd(),
 		helpCmd(),
 		versionCmd(),
 	}

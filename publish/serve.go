@@ -3,7 +3,6 @@ package publish
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"io"
 	"io/fs"
 	"net/http"
@@ -83,11 +82,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := s.fsys.Open(p)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
-			http.NotFound(w, r)
-		} else {
-			http.Error(w, "cannot read the file", http.StatusForbidden)
-		}
+		// Missing, or a link out of the directory: say nothing more.
+		http.NotFound(w, r)
 		return
 	}
 	defer f.Close()

@@ -13,8 +13,15 @@ import (
 	"strings"
 	"time"
 
+	sync2 "sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
 	"github.com/chemores/chemores/internal/atomic"
 )
+
+// writers is how many files a publish writes at once.
+const writers = 16
 
 // ErrReleaseExists is returned when a release id is taken by different
 // content: published releases never change.
@@ -168,18 +175,27 @@ func (d *Dist) write(ctx context.Context, rel *Release) (err error) {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return err
 	}
-	for i, f := range rel.Files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := atomic.WriteFile(filepath.Join(stage, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", f.Path, err)
-		}
-		if d.afterFile != nil {
-			if err := d.afterFile(i+1, f.Path); err != nil {
+	// Files are written (and synced, so that the renamed directory never
+	// holds empty files after a power cut) in parallel: the syncs overlap.
+	var n sync2.Int64
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(writers)
+	for _, f := range rel.Files {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
 				return err
 			}
-		}
+			if err := atomic.WriteFile(filepath.Join(stage, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
+				return fmt.Errorf("write %s: %w", f.Path, err)
+			}
+			if d.afterFile != nil {
+				return d.afterFile(int(n.Add(1)), f.Path)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	final := filepath.Join(d.Dir, rel.ID)
 	if err := os.Rename(stage, final); err != nil {

@@ -69,19 +69,26 @@ help: ## list the targets
 # Publishing is cheap (well under a second) and a no-op when the content is
 # already published, so it runs every time; the release id comes from
 # SOURCE_DATE_EPOCH or the inputs' last commit, never the clock.
+# The normalize and enrich blocks may name their outputs in NORMALIZE_OUT and
+# ENRICH_OUT (build/normalize/%.json, build/enrich/%.json) so that publish runs
+# after them; until then whatever of those files exists is read. The $$
+# (second expansion) lets those blocks come anywhere in this file.
 MECHANISMS := seeds/lexicons/mechanisms.tsv
-PUBLISH_IN  = $(EXTRACT) $(wildcard $(DOCS:%=build/normalize/%.json) $(DOCS:%=build/enrich/%.json))
+PUBLISH_IN  = $(EXTRACT) \
+  $(or $(NORMALIZE_OUT),$(wildcard $(DOCS:%=build/normalize/%.json))) \
+  $(or $(ENRICH_OUT),$(wildcard $(DOCS:%=build/enrich/%.json)))
+.SECONDEXPANSION:
 
 all: publish
 
 .PHONY: publish
-publish: $(PUBLISH_IN) $(MECHANISMS) $(BIN) ## publish dist/<release> and dist/latest.json (no-op if already published)
+publish: $$(PUBLISH_IN) $(MECHANISMS) $(BIN) ## publish dist/<release> and dist/latest.json (no-op if already published)
 	$(BIN) publish -q --build build --dist dist --mechanisms $(MECHANISMS)
 
 # Two publishes of the same inputs into fresh directories must give
 # byte-identical releases: same SHA256SUMS, and each one checks out.
 .PHONY: repro
-repro: $(PUBLISH_IN) $(MECHANISMS) $(BIN) ## reproducibility check: two builds, identical SHA256SUMS
+repro: $$(PUBLISH_IN) $(MECHANISMS) $(BIN) ## reproducibility check: two builds, identical SHA256SUMS
 	@a=$$(mktemp -d); b=$$(mktemp -d); trap 'rm -rf "$$a" "$$b"' EXIT; \
 	$(BIN) publish -q --build build --dist "$$a" --mechanisms $(MECHANISMS) >/dev/null; \
 	$(BIN) publish -q --build build --dist "$$b" --mechanisms $(MECHANISMS) >/dev/null; \

@@ -35,16 +35,16 @@ func Enrich(ctx context.Context, doc *extract.Document, src *Source, opt Options
 	if workers <= 0 {
 		workers = 3
 	}
-	g, ctx := errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	var mu sync.Mutex
 	done := 0
 	for i, r := range refs {
-		if ctx.Err() != nil {
+		if gctx.Err() != nil {
 			break
 		}
 		g.Go(func() error {
-			l, err := resolve(ctx, src, r)
+			l, err := resolve(gctx, src, r)
 			if err != nil {
 				return fmt.Errorf("reference %d: %w", r.N, err)
 			}

@@ -64,13 +64,16 @@ func decide(ev evidence) Link {
 		note = "; set aside " + strings.Join(rejected, "; ")
 	}
 
-	if best == nil || best.score < minConsider {
+	if best == nil || best.score < minConsider || len(best.agreed) == 0 {
 		l.Status = NotFound
 		switch {
 		case len(cands) == 0:
 			l.Reason = "Crossref returned no candidates"
 		case best == nil:
 			l.Reason = "no candidate can be the cited work"
+		case len(best.agreed) == 0:
+			l.Reason = fmt.Sprintf("best candidate %s agrees on no field", strings.ToLower(best.work.DOI))
+			l.Score = best.score
 		default:
 			l.Reason = fmt.Sprintf("best candidate %s scores %.2f, under %.2f", strings.ToLower(best.work.DOI), best.score, minConsider)
 			l.Score = best.score
@@ -97,7 +100,7 @@ func decide(ev evidence) Link {
 	default:
 		l.Status = Matched
 		l.DOI = doi
-		margin := "no other candidate"
+		margin := "no other candidate left"
 		if runner != nil {
 			margin = fmt.Sprintf("%.2f over the next candidate", best.score-runner.score)
 		}

@@ -84,6 +84,18 @@ func compare(r extract.Reference, w Work) scored {
 		}
 	}
 
+	// A reference whose title could not be parsed out: how much of the
+	// record's title its raw text holds.
+	if r.Title == "" && r.Raw != "" && len(w.Title) > 0 {
+		s.titleSim = containment(w.Title[0], r.Raw)
+		vals[FieldTitle] = s.titleSim
+		if s.titleSim >= 0.9 {
+			s.agreed = append(s.agreed, FieldTitle)
+		} else if s.titleSim < 0.75 {
+			s.disagreed = append(s.disagreed, FieldTitle)
+		}
+	}
+
 	// First author's family name.
 	if len(r.Authors) > 0 && len(w.Author) > 0 {
 		if sameAuthor(r.Authors[0], w.Author) {
@@ -102,7 +114,9 @@ func compare(r extract.Reference, w Work) scored {
 			if r.Year != w.year() {
 				s.yearNote = "printed year " + strconv.Itoa(r.Year) + " is the online year; issue year " + strconv.Itoa(w.year())
 			}
-		case offByOne(r.Year, ys):
+		case offByOne(r.Year, ys) && yearsUnsettled(w):
+			// An online-first record without its issue year yet, or
+			// with online and print years apart: plausibly the gap.
 			vals[FieldYear] = 0.5
 			s.yearNote = "printed year " + strconv.Itoa(r.Year) + " is one off the record's " + strconv.Itoa(w.year())
 		default:
@@ -170,6 +184,13 @@ func offByOne(y int, ys []int) bool {
 		}
 	}
 	return false
+}
+
+// yearsUnsettled reports whether a record's print year is missing or
+// differs from its online year.
+func yearsUnsettled(w Work) bool {
+	p, o := w.PublishedPrint.Year(), w.PublishedOnline.Year()
+	return p == 0 || (o != 0 && o != p)
 }
 
 func authorName(a Author) string {
@@ -333,8 +354,11 @@ var otherTypes = map[string]string{
 	"standard-series": "a standard series",
 }
 
-// updateTitle catches notices whose record carries no update-to.
-var updateTitle = regexp.MustCompile(`(?i)^\s*(?:correction|erratum|corrigendum|retraction|retracted|expression of concern|withdrawal|addendum|reply|response|comment(?:ary)? on|re)\b\s*(?:to|on|notice|for|of)?\s*[:\-–]`)
+// updateTitle catches notices, replies and comments whose record
+// carries no update-to or relation: "Correction: ...", "Erratum to ...",
+// "Comment on \"...\"", "Reply to ...", "Re: ...". A cited title that
+// starts the same way is not held against its record.
+var updateTitle = regexp.MustCompile(`(?i)^\W*(?:(?:correction|erratum|corrigendum|retraction|retracted|expression of concern|withdrawn|withdrawal|addendum)\b|(?:comment(?:ary)?|reply|response|rebuttal)\s+(?:to|on)\b|re\s*:|author(?:s'?|'s)? reply\b|faculty opinions recommendation)`)
 
 // commentRelations mark a record as being about another work.
 var commentRelations = []string{"is-comment-on", "is-review-of", "is-reply-to", "is-preprint-of", "is-supplement-to"}
@@ -381,4 +405,25 @@ func firstWords(s string, n int) string {
 		f = f[:n]
 	}
 	return strings.Join(f, " ")
+}
+
+// containment is the share of a title's words found in a text, in
+// order-insensitive bag terms.
+func containment(title, text string) float64 {
+	tw := tokens(title)
+	if len(tw) == 0 {
+		return 0
+	}
+	have := map[string]int{}
+	for _, t := range tokens(text) {
+		have[t]++
+	}
+	n := 0
+	for _, t := range tw {
+		if have[t] > 0 {
+			have[t]--
+			n++
+		}
+	}
+	return float64(n) / float64(len(tw))
 }

@@ -79,7 +79,7 @@ func DefaultConfig() Config {
 		LookupRate:     10,
 		NCBIRate:       3,
 		InFlight:       3,
-		Gap:            10 * time.Millisecond,
+		Gap:            7 * time.Millisecond,
 		Timeout:        30 * time.Second,
 		Retries:        5,
 		RetryWaitMin:   time.Second,

@@ -27,7 +27,7 @@ type evidence struct {
 	// PubMed's opinion: the PMID ECitMatch gave, the DOI PubMed has for
 	// it, and a note when it could not be asked.
 	pmid, pmidDOI, ncbiNote string
-	ncbiAmbiguous            bool
+	ncbiAmbiguous           bool
 }
 
 // decide turns the evidence into a Link.

@@ -122,7 +122,8 @@ func similarity(a, b string) float64 {
 	if fa == fb {
 		return 1
 	}
-	ra, rb := []rune(fa), []rune(fb)
+	// Titles are short; a runaway one must not cost quadratic time.
+	ra, rb := cut([]rune(fa), maxTitle), cut([]rune(fb), maxTitle)
 	lev := 1 - float64(levenshtein(ra, rb))/float64(max(len(ra), len(rb)))
 	return max(lev, dice(strings.Fields(fa), strings.Fields(fb)))
 }
@@ -144,4 +145,14 @@ func dice(a, b []string) float64 {
 		}
 	}
 	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// maxTitle bounds the runes of a title compared by edit distance.
+const maxTitle = 400
+
+func cut(r []rune, n int) []rune {
+	if len(r) > n {
+		return r[:n]
+	}
+	return r
 }

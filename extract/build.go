@@ -40,8 +40,9 @@ type builder struct {
 	doc   *Document
 	front []Block // front-matter blocks, in order
 
-	stack   []*Section // open numbered sections, outermost first
-	section *Section   // where paragraphs go now
+	ids     map[string]bool // section ids taken
+	stack   []*Section      // open numbered sections, outermost first
+	section *Section        // where paragraphs go now
 	runIns  map[*Section]int
 
 	open     *draft // paragraph that may continue on the next page
@@ -207,25 +208,18 @@ func (b *builder) countTop() int {
 	return n
 }
 
-// uniqueID suffixes an id already taken ("back.funding-2").
+// uniqueID suffixes an id already taken ("back.funding-2") and claims
+// the result.
 func (b *builder) uniqueID(id string) string {
-	seen := map[string]bool{}
-	var walk func([]*Section)
-	walk = func(ss []*Section) {
-		for _, s := range ss {
-			seen[s.ID] = true
-			walk(s.Children)
-		}
+	if b.ids == nil {
+		b.ids = map[string]bool{}
 	}
-	walk(b.doc.Sections)
-	if !seen[id] {
-		return id
+	out := id
+	for n := 2; b.ids[out]; n++ {
+		out = fmt.Sprintf("%s-%d", id, n)
 	}
-	for n := 2; ; n++ {
-		if c := fmt.Sprintf("%s-%d", id, n); !seen[c] {
-			return c
-		}
-	}
+	b.ids[out] = true
+	return out
 }
 
 // paragraph adds a body or back-matter block, continuing the open

@@ -13,7 +13,7 @@ var (
 	emailPattern    = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	datePattern     = regexp.MustCompile(`(?i)\b(received|revised|accepted|published(?: online)?|epub)\b[:\s]*(?:on\s+)?([A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})`)
 	keywordsPrefix  = regexp.MustCompile(`(?i)^(key\s*words?|keywords|index terms)\s*[:.]\s*`)
-	abstractPrefix  = regexp.MustCompile(`(?i)^abstract\s*[.:]?\s*`)
+	abstractPrefix  = regexp.MustCompile(`(?i)^abstract\b\s*[.:]?\s*`)
 	correspondPref  = regexp.MustCompile(`(?i)^(?:\*\s*)?(correspondence(?: to)?|corresponding author|address correspondence to)\s*[:.]?\s*`)
 	emailPrefix     = regexp.MustCompile(`(?i)^e-?mail(?: address(?:es)?)?\s*[:.]?\s*`)
 	equalLegend     = regexp.MustCompile(`(?i)^([*†‡§#]+)\s*(?:these authors\s+)?contributed equally`)
@@ -400,9 +400,11 @@ func splitAffiliations(line string) []string {
 	return append(out, strings.TrimSpace(line[start:]))
 }
 
+var listSep = regexp.MustCompile(`\s*[;,]\s*`)
+
 func splitList(s string) []string {
 	var out []string
-	for _, k := range regexp.MustCompile(`\s*[;,]\s*`).Split(s, -1) {
+	for _, k := range listSep.Split(s, -1) {
 		if k = strings.TrimSpace(k); k != "" {
 			out = append(out, k)
 		}

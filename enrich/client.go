@@ -103,6 +103,7 @@ type Client struct {
 	cfg     Config
 	http    *retryablehttp.Client
 	limits  [3]*rate.Limiter
+	windows [3]*window
 	slots   [2]chan struct{} // Crossref, NCBI
 	agent   string
 	failing atomic.Int32 // failures in a row
@@ -171,6 +172,7 @@ func NewClient(cfg Config) (*Client, error) {
 	for i, r := range []float64{cfg.SearchRate, cfg.LookupRate, cfg.NCBIRate} {
 		every := time.Duration(float64(time.Second)/r) + cfg.Gap
 		c.limits[i] = rate.NewLimiter(rate.Every(every), 1)
+		c.windows[i] = newWindow(r, cfg.Gap)
 	}
 	for i := range c.slots {
 		c.slots[i] = make(chan struct{}, cfg.InFlight)
@@ -205,9 +207,10 @@ func (c *Client) UserAgent() string { return c.agent }
 
 type classKey struct{}
 
-// politeTransport waits for the class's token and a free slot before
-// each attempt, retries included, and frees the slot when the body is
-// closed.
+// politeTransport takes a free slot, then the class's token, then a
+// place in its window before each attempt, retries included, and frees
+// the slot when the body is closed. The slot comes first: a token taken
+// while waiting for a slot would be spent in a burst when slots free up.
 type politeTransport struct {
 	c    *Client
 	base http.RoundTripper
@@ -216,9 +219,6 @@ type politeTransport struct {
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	cl, _ := ctx.Value(classKey{}).(class)
-	if err := t.c.limits[cl].Wait(ctx); err != nil {
-		return nil, err
-	}
 	slot := t.c.slots[0]
 	if cl == classNCBI {
 		slot = t.c.slots[1]
@@ -227,6 +227,14 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	case slot <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	}
+	if err := t.c.limits[cl].Wait(ctx); err != nil {
+		<-slot
+		return nil, err
+	}
+	if err := t.c.windows[cl].wait(ctx); err != nil {
+		<-slot
+		return nil, err
 	}
 	t.c.stats.Requests.Add(1)
 	resp, err := t.base.RoundTrip(req)

@@ -65,18 +65,41 @@ clean: ## remove build output (build/, bin/, dist/ releases)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
 
+# --- enrich: a DOI for each reference, from the committed cache of Crossref
+# and NCBI responses (seeds/cache/<doc>.jsonl). `make` never touches the
+# network; `make refresh CHEMORES_MAILTO=you@example.org` asks Crossref and
+# NCBI for what the cache lacks (ENRICH_MODE=refresh asks again for
+# everything) and rewrites the cache with exactly the responses used.
+ENRICH      := $(DOCS:%=build/enrich/%.json)
+ENRICH_MODE ?= online
+CACHES      := $(wildcard seeds/cache/*.jsonl)
+
+all: $(ENRICH)
+
+build/enrich/%.json: build/extract/%.json $(BIN) $(CACHES)
+	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
+
+.PHONY: refresh
+refresh: $(EXTRACT) $(BIN) ## fetch missing DOI evidence from Crossref and NCBI (needs CHEMORES_MAILTO)
+	@if [ -z "$(CHEMORES_MAILTO)" ]; then echo "refresh needs a contact address: make refresh CHEMORES_MAILTO=you@example.org" >&2; exit 2; fi
+	@for d in $(DOCS); do \
+	  echo "enrich --$(ENRICH_MODE) $$d"; \
+	  $(BIN) enrich build/extract/$$d.json --cache seeds/cache/$$d.jsonl --$(ENRICH_MODE) --mailto "$(CHEMORES_MAILTO)" -o build/enrich/$$d.json || exit $$?; \
+	done
+
+FUZZ += enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch
+
 # --- publish: a release dist/<date>/ from build/{extract,normalize,enrich} ---
 # Publishing is cheap (well under a second) and a no-op when the content is
 # already published, so it runs every time; the release id comes from
 # SOURCE_DATE_EPOCH or the inputs' last commit, never the clock.
-# The normalize and enrich blocks may name their outputs in NORMALIZE_OUT and
-# ENRICH_OUT (build/normalize/%.json, build/enrich/%.json) so that publish runs
-# after them; until then whatever of those files exists is read. The $$
-# (second expansion) lets those blocks come anywhere in this file.
+# Publish runs after the normalize and enrich outputs ($(NORMALIZE), $(ENRICH),
+# named by their blocks); where a block is absent, whatever of its files exists
+# is read. The $$ (second expansion) lets those blocks come anywhere in this file.
 MECHANISMS := seeds/lexicons/mechanisms.tsv
 PUBLISH_IN  = $(EXTRACT) \
-  $(or $(NORMALIZE_OUT),$(wildcard $(DOCS:%=build/normalize/%.json))) \
-  $(or $(ENRICH_OUT),$(wildcard $(DOCS:%=build/enrich/%.json)))
+  $(or $(NORMALIZE),$(wildcard $(DOCS:%=build/normalize/%.json))) \
+  $(or $(ENRICH),$(wildcard $(DOCS:%=build/enrich/%.json)))
 .SECONDEXPANSION:
 
 all: publish

@@ -18,7 +18,7 @@ const (
 	epoch    = "1727784000" // 2024-10-01T12:00:00Z
 )
 
-func testEnv(vars map[string]string) (*env, *bytes.Buffer, *bytes.Buffer) {
+func envWith(vars map[string]string) (*env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
 	return &env{stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}, &out, &errb
 }
@@ -29,7 +29,7 @@ func TestPublishServePullVerify(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dist, dest := t.TempDir(), filepath.Join(t.TempDir(), "data")
-	e, out, _ := testEnv(map[string]string{"SOURCE_DATE_EPOCH": epoch})
+	e, out, _ := envWith(map[string]string{"SOURCE_DATE_EPOCH": epoch})
 	args := []string{"publish", "--build", testdata, "--dist", dist, "--mechanisms", vocabTSV, "-q"}
 	if code := run(ctx, args, e); code != exitOK {
 		t.Fatalf("publish: exit %d: %s", code, out)
@@ -44,7 +44,7 @@ func TestPublishServePullVerify(t *testing.T) {
 
 	addr := make(chan string, 1)
 	served := make(chan error, 1)
-	se, _, _ := testEnv(nil)
+	se, _, _ := envWith(nil)
 	go func() {
 		served <- runServe(ctx, se, serveOptions{dir: dist, addr: "127.0.0.1:0", ready: func(a string) { addr <- a }})
 	}()
@@ -78,7 +78,7 @@ func TestPublishServePullVerify(t *testing.T) {
 
 	// Damage is found and reported with a failing exit code.
 	os.WriteFile(filepath.Join(dest, "2024-10-01", "api", "v1", "index.json"), []byte("{}"), 0o644)
-	ve, _, verr := testEnv(nil)
+	ve, _, verr := envWith(nil)
 	if code := run(context.Background(), []string{"verify", dest}, ve); code != exitFailure || !strings.Contains(verr.String(), "index.json") {
 		t.Errorf("verify of a damaged release: exit %d: %s", code, verr)
 	}
@@ -107,7 +107,7 @@ func TestPublishExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e, _, errb := testEnv(tt.vars)
+			e, _, errb := envWith(tt.vars)
 			if code := run(context.Background(), tt.args, e); code != tt.code || !strings.Contains(errb.String(), tt.msg) {
 				t.Errorf("exit %d (want %d), stderr: %s", code, tt.code, errb)
 			}
@@ -122,7 +122,7 @@ func TestReleaseTimeNeedsADate(t *testing.T) {
 	wd, _ := os.Getwd()
 	abs := func(p string) string { a, _ := filepath.Abs(filepath.Join(wd, p)); return a }
 	t.Chdir(dir)
-	e, _, errb := testEnv(nil)
+	e, _, errb := envWith(nil)
 	code := run(context.Background(), []string{"publish", "--build", abs(testdata), "--dist", "dist", "--mechanisms", abs(vocabTSV)}, e)
 	if code == exitOK {
 		t.Skip("the inputs are in a git repository here")

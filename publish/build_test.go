@@ -10,17 +10,31 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/extract"
 )
 
+// build makes a release of the inputs; without inputs, of the fixture,
+// built once and shared (tests only read it).
 func build(t testing.TB, inputs ...Input) *Release {
 	t.Helper()
 	if len(inputs) == 0 {
-		inputs = []Input{fixture(t)}
+		fixtureRelease.Do(func() { fixtureRelease.rel = buildFresh(t, fixture(t)) })
+		return fixtureRelease.rel
 	}
+	return buildFresh(t, inputs...)
+}
+
+var fixtureRelease struct {
+	sync.Once
+	rel *Release
+}
+
+func buildFresh(t testing.TB, inputs ...Input) *Release {
+	t.Helper()
 	rel, err := Build(context.Background(), inputs, options(t))
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +118,7 @@ func TestFixtureOffsets(t *testing.T) {
 // Same inputs, same bytes: every file, the database included. Building
 // twice in one process also reshuffles Go's map iteration order.
 func TestBuildDeterministic(t *testing.T) {
-	a, b := build(t), build(t)
+	a, b := buildFresh(t, fixture(t)), buildFresh(t, fixture(t))
 	if len(a.Files) != len(b.Files) {
 		t.Fatalf("%d files, then %d", len(a.Files), len(b.Files))
 	}

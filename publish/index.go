@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"slices"
+
 	"github.com/chemores/chemores/normalize"
 )
 
@@ -106,7 +108,7 @@ func schemaOrg(ds *dataset, meta releaseMeta) map[string]any {
 		}
 		based = append(based, art)
 		for _, k := range d.doc.Front.Keywords {
-			if !contains(keywords, k) {
+			if !slices.Contains(keywords, k) {
 				keywords = append(keywords, k)
 			}
 		}
@@ -144,13 +146,4 @@ func schemaOrg(ds *dataset, meta releaseMeta) map[string]any {
 		out["url"] = meta.Homepage
 	}
 	return out
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -3,3 +3,12 @@ module github.com/chemores/chemores
 go 1.26.8
 
 require golang.org/x/text v0.44.0
+
+require (
+	github.com/deckarep/golang-set v1.7.1 // indirect
+	github.com/jdkato/prose/v2 v2.0.0 // indirect
+	github.com/mattn/go-sqlite3 v1.14.53 // indirect
+	github.com/mingrammer/commonregex v1.0.1 // indirect
+	gonum.org/v1/gonum v0.7.0 // indirect
+	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
+)

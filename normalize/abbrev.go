@@ -8,11 +8,11 @@ import (
 
 // abbrevDef is an abbreviation defined in a paragraph, with byte offsets.
 type abbrevDef struct {
-	short, long             string
-	start, end              int // the whole definition, parentheses included
-	shortStart, shortEnd    int
-	longStart, longEnd      int
-	fromLexicon             bool // paired by the lexicon, not by letters
+	short, long          string
+	start, end           int // the whole definition, parentheses included
+	shortStart, shortEnd int
+	longStart, longEnd   int
+	fromLexicon          bool // paired by the lexicon, not by letters
 }
 
 // findAbbrevs finds abbreviation definitions in one sentence of text,

@@ -124,12 +124,8 @@ func (lx *Lexicon) lexiconPairs(q *para, s span) []abbrevDef {
 		if !validShort(sf) || defined(q.defs, open) {
 			continue
 		}
-		v := lx.index[foldKey(sf)]
-		if v&^prefixBit == 0 {
-			continue
-		}
 		same := false
-		for _, r := range lx.groups[v&^prefixBit-1] {
+		for _, r := range lx.named(sf) {
 			for _, mr := range q.matches[k].refs {
 				if r.ent == mr.ent {
 					same = true
@@ -422,8 +418,8 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 	}
 	ents := map[int32]*agg{}
 	type unres struct {
-		n     int
-		where string
+		n      int
+		where  string
 		cands  []int32
 		typ    string
 		reason string

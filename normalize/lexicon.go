@@ -1,12 +1,12 @@
 package normalize
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,8 +25,8 @@ const (
 
 // Name flags.
 const (
-	flagEnglish = 1 << iota // the name is also an English word
-	flagSymbolic            // short, symbol-like: case and shape rules apply
+	flagEnglish  = 1 << iota // the name is also an English word
+	flagSymbolic             // short, symbol-like: case and shape rules apply
 )
 
 // LexiconFile is one lexicon file as read by the caller.
@@ -40,20 +40,23 @@ type LexiconFile struct {
 type Lexicon struct {
 	Info      []LexiconInfo
 	entities  []lexEntity
-	index     map[string]uint32 // key -> group+1 in the low bits, prefixBit
-	groups    [][]nameRef
+	table     table      // key hash -> group, prefixBit
+	groups    [][2]int32 // [start, end) in refs
+	refs      []nameRef
+	pending   []pending  // names until finish lays them out
+	chains    [][2]int32 // per group: first and last pending name
+	tokBuf    []token
 	byID      map[string]int32
 	overrides map[string][]override // by folded name
 	maxTokens int
 }
 
-const prefixBit = 1 << 31
 
 type lexEntity struct {
 	id, typ, name, fullName string
 	ids                     []Identifier
 	geneType                string // NCBI gene type, genes only
-	words                   []string
+
 }
 
 // nameRef is one name of one entity.
@@ -87,7 +90,6 @@ type header struct {
 // are applied last, whatever the order.
 func NewLexicon(files ...LexiconFile) (*Lexicon, error) {
 	lx := &Lexicon{
-		index:     make(map[string]uint32, 1<<18),
 		byID:      map[string]int32{},
 		overrides: map[string][]override{},
 	}
@@ -124,6 +126,7 @@ func NewLexicon(files ...LexiconFile) (*Lexicon, error) {
 		}
 		lx.Info = append(lx.Info, info(h, n, f.Data))
 	}
+	lx.finish()
 	sort.Slice(lx.Info, func(i, j int) bool { return lx.Info[i].Name < lx.Info[j].Name })
 	return lx, nil
 }
@@ -163,22 +166,33 @@ func readHeader(data []byte) (header, []byte, error) {
 }
 
 // rows calls fn for each data row after the column header line, which
-// must hold the given columns.
+// must hold the given columns. Fields are substrings of body, which
+// stays alive as the names' storage.
 func rows(body []byte, cols []string, fn func(line int, f []string) error) error {
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	text := string(body)
 	line := 0
 	seenHeader := false
-	for sc.Scan() {
+	f := make([]string, 0, len(cols)+1)
+	for len(text) > 0 {
+		var s string
+		s, text, _ = strings.Cut(text, "\n")
 		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if s == "" || strings.HasPrefix(s, "#") {
+		s = strings.TrimSuffix(s, "\r")
+		if s == "" || s[0] == '#' {
 			continue
 		}
-		f := strings.Split(s, "\t")
+		f = f[:0]
+		for {
+			v, rest, ok := strings.Cut(s, "\t")
+			f = append(f, v)
+			if !ok {
+				break
+			}
+			s = rest
+		}
 		if !seenHeader {
-			if len(f) < len(cols) || strings.Join(f[:len(cols)], "\t") != strings.Join(cols, "\t") {
-				return fmt.Errorf("%w: column header %q, want %q", ErrLexicon, s, strings.Join(cols, "\t"))
+			if len(f) < len(cols) || !slices.Equal(f[:len(cols)], cols) {
+				return fmt.Errorf("%w: column header %q, want %q", ErrLexicon, strings.Join(f, "\t"), strings.Join(cols, "\t"))
 			}
 			seenHeader = true
 			continue
@@ -189,9 +203,6 @@ func rows(body []byte, cols []string, fn func(line int, f []string) error) error
 		if err := fn(line, f); err != nil {
 			return fmt.Errorf("data line %d: %w", line, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%w: %v", ErrLexicon, err)
 	}
 	if !seenHeader {
 		return fmt.Errorf("%w: no column header line", ErrLexicon)
@@ -216,20 +227,14 @@ func (lx *Lexicon) addGenes(body []byte) (int, error) {
 			id: id, typ: Gene, name: f[1], fullName: f[2], geneType: f[3],
 			ids: []Identifier{{Scheme: "NCBIGene", ID: f[0]}},
 		})
-		english := map[string]bool{}
-		for _, w := range splitList(f[5]) {
-			english[w] = true
-		}
-		flags := func(s string) uint8 {
-			fl := uint8(flagSymbolic)
-			if english[s] {
-				fl |= flagEnglish
+		english := f[5]
+		lx.addName(f[1], e, kindSymbol, symbolFlags(english, f[1]))
+		for rest := f[4]; rest != ""; {
+			var a string
+			a, rest, _ = strings.Cut(rest, "|")
+			if a = strings.TrimSpace(a); a != "" {
+				lx.addName(a, e, kindAlias, symbolFlags(english, a))
 			}
-			return fl
-		}
-		lx.addName(f[1], e, kindSymbol, flags(f[1]))
-		for _, a := range splitList(f[4]) {
-			lx.addName(a, e, kindAlias, flags(a))
 		}
 		if fullNameUsable(f[2]) {
 			lx.addName(f[2], e, kindName, 0)
@@ -238,6 +243,20 @@ func (lx *Lexicon) addGenes(body []byte) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+// symbolFlags flags a gene symbol or alias, English when it is listed in
+// the english column.
+func symbolFlags(english, name string) uint8 {
+	fl := uint8(flagSymbolic)
+	for rest := english; rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, "|")
+		if w == name {
+			fl |= flagEnglish
+		}
+	}
+	return fl
 }
 
 // fullNameUsable rejects official full names that say nothing
@@ -356,11 +375,9 @@ func (lx *Lexicon) addOverrides(body []byte) (int, error) {
 		}
 		o.ent = e
 		lx.overrides[key] = append(lx.overrides[key], o)
-		// The name must be found to be overridden: add it if the lexicon
-		// of the entity does not have it.
-		if !lx.hasName(name, e) {
-			lx.addName(name, e, kindSynonym, curatedFlags(name))
-		}
+		// The name must be found to be overridden: add it (a duplicate
+		// of a lexicon name is dropped when the index is built).
+		lx.addName(name, e, kindSynonym, curatedFlags(name))
 		n++
 		return nil
 	})
@@ -368,7 +385,6 @@ func (lx *Lexicon) addOverrides(body []byte) (int, error) {
 }
 
 func (lx *Lexicon) addEntity(e lexEntity) int32 {
-	e.words = contentWords(e.name + " " + e.fullName)
 	i := int32(len(lx.entities))
 	lx.entities = append(lx.entities, e)
 	lx.byID[e.id] = i
@@ -379,22 +395,25 @@ func (lx *Lexicon) addEntity(e lexEntity) int32 {
 // in a Greek letter's initial after a number ("HIF1A", "IL1B"), under the
 // spelled-out variant too ("HIF-1α", "IL-1β").
 func (lx *Lexicon) addName(form string, e int32, kind, flags uint8) {
-	toks := tokenize(form)
+	lx.tokBuf = tokenizeInto(lx.tokBuf, form)
+	toks := lx.tokBuf
 	if !usableName(toks) {
 		return
 	}
 	if kind == kindAlias && len(toks) == 1 && toks[0].class == tokWord && toks[0].upper == 0 {
 		return // an alias in lower case letters only is a common noun: "helicase"
 	}
-	lx.put(keyOf(toks), nameRef{form: form, ent: e, kind: kind, flags: flags}, len(toks))
+	lx.put(toks, nameRef{form: form, ent: e, kind: kind, flags: flags})
 	if kind == kindSymbol || kind == kindAlias {
 		n := len(toks)
 		if n >= 2 && toks[n-1].class == tokWord && toks[n-2].class == tokNum && toks[n-1].sep == sepNone {
 			if g, ok := greekInitial[toks[n-1].norm]; ok {
-				v := append([]token(nil), toks...)
+				v := toks // the buffer is not used again before put returns
+				norm := v[n-1].norm
 				v[n-1].norm = g
 				v[n-1].class = tokGreek
-				lx.put(keyOf(v), nameRef{form: form, ent: e, kind: kind, flags: flags}, n)
+				lx.put(v, nameRef{form: form, ent: e, kind: kind, flags: flags})
+				v[n-1].norm, v[n-1].class = norm, tokWord
 			}
 		}
 	}
@@ -419,48 +438,18 @@ func usableName(toks []token) bool {
 	return letters >= 2 || (letters == 1 && len(toks) >= 2)
 }
 
-func (lx *Lexicon) put(key string, r nameRef, ntok int) {
-	v := lx.index[key]
-	if v&^prefixBit == 0 {
-		lx.groups = append(lx.groups, nil)
-		v |= uint32(len(lx.groups))
-		lx.index[key] = v
-	}
-	g := &lx.groups[v&^prefixBit-1]
-	for _, x := range *g {
-		if x.ent == r.ent && x.form == r.form {
-			return
+func (lx *Lexicon) put(toks []token, r nameRef) {
+	h := uint64(fnvOffset)
+	for i := range toks {
+		if i > 0 {
+			lx.mark(h)
 		}
+		h = hashToken(h, i == 0, toks[i].norm)
 	}
-	*g = append(*g, r)
-	if ntok > lx.maxTokens {
-		lx.maxTokens = ntok
+	lx.add(h, r)
+	if len(toks) > lx.maxTokens {
+		lx.maxTokens = len(toks)
 	}
-	// Mark every proper prefix so the scanner knows when to go on.
-	for i := len(key) - 1; i > 0; i-- {
-		if key[i] != ' ' {
-			continue
-		}
-		p := key[:i]
-		pv := lx.index[p]
-		if pv&prefixBit != 0 {
-			break // shorter prefixes are marked already
-		}
-		lx.index[p] = pv | prefixBit
-	}
-}
-
-func (lx *Lexicon) hasName(form string, e int32) bool {
-	v := lx.index[keyOf(tokenize(form))]
-	if v&^prefixBit == 0 {
-		return false
-	}
-	for _, r := range lx.groups[v&^prefixBit-1] {
-		if r.ent == e {
-			return true
-		}
-	}
-	return false
 }
 
 // keyOf joins token norms with spaces: the index key of a name.
@@ -530,8 +519,5 @@ var genericWords = map[string]bool{
 
 // Entities returns the number of entities and names in the lexicon.
 func (lx *Lexicon) Size() (entities, names int) {
-	for _, g := range lx.groups {
-		names += len(g)
-	}
-	return len(lx.entities), names
+	return len(lx.entities), len(lx.refs)
 }

@@ -14,28 +14,21 @@ type match struct {
 // characters is a boundary ("DNMT3Aₘᵤₜ", "Sox2⁺").
 func (lx *Lexicon) scan(text string, toks []token) []match {
 	var out []match
-	var key []byte
 	for i := 0; i < len(toks); {
 		if !canStart(toks, i) {
 			i++
 			continue
 		}
-		key = key[:0]
 		var best match
+		h := uint64(fnvOffset)
 		for j := i; j < len(toks) && j-i < lx.maxTokens; j++ {
-			if j > i {
-				if toks[j].sep == sepOther && toks[j].class != tokPunct && toks[j-1].class != tokPunct {
-					break
-				}
-				key = append(key, ' ')
-			}
-			key = append(key, toks[j].norm...)
-			v, ok := lx.index[string(key)]
+			h = hashToken(h, j == i, toks[j].norm)
+			v, ok := lx.lookup(h)
 			if !ok {
 				break
 			}
-			if g := v &^ prefixBit; g != 0 && canEnd(toks, j) {
-				if refs := fitting(lx.groups[g-1], text, toks[i:j+1]); len(refs) > 0 {
+			if g := lx.group(v); g != nil && canEnd(toks, j) {
+				if refs := fitting(g, text, toks[i:j+1]); len(refs) > 0 {
 					best = match{i: i, j: j + 1, start: toks[i].start, end: toks[j].end, refs: refs}
 				}
 			}
@@ -103,6 +96,13 @@ func fits(r nameRef, text string, toks []token) bool {
 	ft := tokenize(r.form)
 	if len(ft) != len(toks) {
 		return false
+	}
+	for k := range ft {
+		// The index compares hashes: compare the tokens themselves. A
+		// Greek letter matches its Latin initial ("HIF1A" as "HIF-1α").
+		if ft[k].norm != toks[k].norm && !(toks[k].class == tokGreek && greekInitial[ft[k].norm] == toks[k].norm) {
+			return false
+		}
 	}
 	for k := 1; k < len(toks); k++ {
 		if toks[k].sep == sepSpace && ft[k].sep == sepNone && toks[k].class != tokGreek && ft[k].class != tokPunct && toks[k-1].class != tokPunct {

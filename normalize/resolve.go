@@ -89,7 +89,8 @@ func (lx *Lexicon) resolve(refs []nameRef, key string, defs map[string]local, ct
 	bestScore, bestEnt, tie := 0, int32(-1), false
 	for _, e := range cands {
 		s := 0
-		for _, w := range lx.entities[e].words {
+		le := &lx.entities[e]
+		for _, w := range contentWords(le.name + " " + le.fullName) {
 			if ctx[w] {
 				s++
 			}

@@ -63,6 +63,9 @@ var greekNames = func() map[string]bool {
 }()
 
 func greekName(r rune) (string, bool) {
+	if r < 0x370 && r != 0xB5 || r > 0x3FF && r < 0x1F00 || r > 0x1FFF {
+		return "", false // fast path: most text is not Greek
+	}
 	if n, ok := greek[r]; ok {
 		return n, true
 	}
@@ -77,6 +80,9 @@ func greekName(r rune) (string, bool) {
 // renders "DNMT3A_{mut}" as "DNMT3Aₘᵤₜ" and keeps "Sox2⁺"; a change into
 // them ends a name.
 func isScript(r rune) bool {
+	if r < 0xB2 {
+		return false
+	}
 	switch {
 	case r >= 0x2070 && r <= 0x209F: // superscripts and subscripts block
 		return true
@@ -106,11 +112,64 @@ func isDash(r rune) bool {
 // recorded rather than kept. A lower-case Greek name inside a word after
 // capitals ("TGFbeta", "NFkappaB") is split off.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4)
+	return tokenizeInto(make([]token, 0, len(text)/4+1), text)
+}
+
+// tokenizeInto appends the tokens of text to toks[:0], reusing its memory.
+func tokenizeInto(toks []token, text string) []token {
+	toks = toks[:0]
 	var buf []byte
 	prevEnd := -1 // end of the previous token; -1 before the first
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII fast path: words of letters, numbers, punctuation.
+			start := i
+			var t token
+			switch {
+			case c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				i++
+				continue
+			case c >= '0' && c <= '9':
+				for i < len(text) && text[i] >= '0' && text[i] <= '9' {
+					i++
+				}
+				t = token{class: tokNum, norm: text[start:i]}
+			case isUpperASCII(c) || isLowerASCII(c):
+				var up, lo int
+				for i < len(text) && (isUpperASCII(text[i]) || isLowerASCII(text[i])) {
+					if isUpperASCII(text[i]) {
+						up++
+					} else {
+						lo++
+					}
+					i++
+				}
+				if i < len(text) && text[i] >= utf8.RuneSelf {
+					i = start // letters go on beyond ASCII: the general path
+					break
+				}
+				w := text[start:i]
+				if up > 0 {
+					w = strings.ToLower(w)
+				}
+				t = token{class: tokWord, norm: w, upper: clamp8(up), lower: clamp8(lo)}
+			default:
+				i++
+				t = token{class: tokPunct, norm: text[start:i]}
+			}
+			if i > start {
+				t.start, t.end = start, i
+				t.sep = gapSep(text, prevEnd, start)
+				prevEnd = i
+				if t.class == tokWord {
+					toks = appendSplitGreek(toks, t, text)
+				} else {
+					toks = append(toks, t)
+				}
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) || isDash(r) {
 			i += n

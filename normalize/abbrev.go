@@ -184,7 +184,12 @@ func wordStarts(s string) []int {
 // form starts.
 func bestLong(sf, lf string) (int, bool) {
 	s := []rune(sf)
-	l := []rune(lf)
+	var l []rune
+	var at []int // byte offset of each rune of lf
+	for i, r := range lf {
+		l = append(l, r)
+		at = append(at, i)
+	}
 	si, li := len(s)-1, len(l)-1
 	for si >= 0 {
 		c := unicode.ToLower(s[si])
@@ -202,6 +207,5 @@ func bestLong(sf, lf string) (int, bool) {
 		li--
 		si--
 	}
-	start := li + 1
-	return len(string(l[:start])), true
+	return at[li+1], true
 }

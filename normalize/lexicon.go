@@ -51,7 +51,6 @@ type Lexicon struct {
 	maxTokens int
 }
 
-
 type lexEntity struct {
 	id, typ, name, fullName string
 	ids                     []Identifier

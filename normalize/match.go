@@ -86,7 +86,7 @@ func fitting(g []nameRef, text string, toks []token) []nameRef {
 
 // fits applies the case and shape rules. Separators: a name written
 // without a break ("CTR1") is found with a hyphen too ("CTR-1") but not
-// with a space, except before a Greek letter ("HIF-1 α"); a name with a
+// with a space, except next to a Greek letter ("HIF-1 α", "NF- κ B"); a name with a
 // hyphen or space is found with either or none. Case: long names match in
 // any case; symbols match in their own case, or in another case when the
 // text still looks like a symbol (a digit, a Greek letter, two capitals:
@@ -105,7 +105,7 @@ func fits(r nameRef, text string, toks []token) bool {
 		}
 	}
 	for k := 1; k < len(toks); k++ {
-		if toks[k].sep == sepSpace && ft[k].sep == sepNone && toks[k].class != tokGreek && ft[k].class != tokPunct && toks[k-1].class != tokPunct {
+		if toks[k].sep == sepSpace && ft[k].sep == sepNone && toks[k].class != tokGreek && toks[k-1].class != tokGreek && ft[k].class != tokPunct && toks[k-1].class != tokPunct {
 			return false
 		}
 	}

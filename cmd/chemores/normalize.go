@@ -17,12 +17,14 @@ import (
 func normalizeCmd() command {
 	return command{
 		name: "normalize",
-		args: "IN.json [-o OUT.json] [-lexicons DIR] [-model DIR]",
+		args: "IN.json [-o OUT.json] [-lexicons DIR] [-model FILE] | -train MODEL IN.json...",
 		summary: `Find and normalize the genes, drugs, diseases and abbreviations of an
 extracted document (the JSON of "chemores extract"): sentences, mentions
 with offsets, entities with identifiers, abbreviation definitions.
 Lexicons are read from DIR (genes.tsv, chemicals.tsv, diseases.tsv,
-overrides.tsv). Writes OUT.json (atomically) or standard output.`,
+overrides.tsv). Writes OUT.json (atomically) or standard output.
+With -train, labels the sentences of the documents with the lexicons and
+trains a prose NER model on them, written to MODEL.`,
 		run: normalizeMain,
 	}
 }
@@ -31,6 +33,8 @@ type normalizeOptions struct {
 	in, out  string
 	lexicons string
 	model    string
+	train    string
+	inputs   []string
 	quiet    bool
 }
 
@@ -39,11 +43,19 @@ func normalizeMain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(normalizeCmd(), e)
 	fs.StringVar(&o.out, "o", "", "write the JSON here instead of standard output")
 	fs.StringVar(&o.lexicons, "lexicons", o.lexicons, "directory of the lexicon files")
-	fs.StringVar(&o.model, "model", "", "directory of a prose NER model (see make ner-model); none by default")
+	fs.StringVar(&o.model, "model", "", "a NER model (see make ner-model) proposing candidate mentions; none by default")
+	fs.StringVar(&o.train, "train", "", "train a NER model on the documents and write it here")
 	fs.BoolVar(&o.quiet, "q", false, "do not summarize on standard error")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if o.train != "" {
+		if len(pos) == 0 || o.out != "" || o.model != "" {
+			return usagef("usage: chemores normalize -train MODEL IN.json...")
+		}
+		o.inputs = pos
+		return runTrain(ctx, e, o)
 	}
 	if len(pos) != 1 {
 		return usagef("want one input file, got %d (usage: chemores normalize IN.json [-o OUT.json])", len(pos))
@@ -52,17 +64,56 @@ func normalizeMain(ctx context.Context, e *env, args []string) error {
 	return runNormalize(ctx, e, o)
 }
 
-func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
-	data, err := os.ReadFile(o.in)
+// runTrain trains a NER model on lexicon-labelled sentences.
+func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
+	var docs []*extract.Document
+	for _, in := range o.inputs {
+		doc, err := readDocument(in)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc)
+	}
+	lx, _, err := loadLexicons(o.lexicons)
 	if err != nil {
-		return fmt.Errorf("%w: %v", extract.ErrInput, err)
+		return err
+	}
+	data, err := normalize.TrainingSentences(ctx, docs, lx)
+	if err != nil {
+		return err
+	}
+	model, err := normalize.TrainNER(data)
+	if err != nil {
+		return err
+	}
+	if err := atomic.WriteFile(o.train, model, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", o.train, err)
+	}
+	if !o.quiet {
+		fmt.Fprintf(e.stderr, "%s: trained on %d sentences\n", o.train, len(data))
+	}
+	return nil
+}
+
+func readDocument(path string) (*extract.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
 	}
 	var doc extract.Document
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return fmt.Errorf("%s: %w: not an extract document: %v", o.in, extract.ErrInput, err)
+		return nil, fmt.Errorf("%s: %w: not an extract document: %v", path, extract.ErrInput, err)
 	}
 	if doc.Schema == "" || doc.ID == "" {
-		return fmt.Errorf("%s: %w: not an extract document (no schema or id)", o.in, extract.ErrInput)
+		return nil, fmt.Errorf("%s: %w: not an extract document (no schema or id)", path, extract.ErrInput)
+	}
+	return &doc, nil
+}
+
+func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
+	doc, err := readDocument(o.in)
+	if err != nil {
+		return err
 	}
 	lx, missing, err := loadLexicons(o.lexicons)
 	if err != nil {
@@ -76,7 +127,7 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 		}
 		opt.NER = ner
 	}
-	a, err := normalize.Annotate(ctx, &doc, lx, opt)
+	a, err := normalize.Annotate(ctx, doc, lx, opt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.in, err)
 	}

@@ -213,6 +213,11 @@ func rows(body []byte, cols []string, fn func(line int, f []string) error) error
 var GeneColumns = []string{"id", "symbol", "name", "type", "aliases", "english"}
 
 func (lx *Lexicon) addGenes(body []byte) (int, error) {
+	// Reserve room for the genes (a line each) and their names (about
+	// six each: symbol, aliases, full name) to spare regrowing.
+	lines := bytes.Count(body, []byte{'\n'})
+	lx.reserve(lines, 6*lines)
+	ids := make([]Identifier, 0, lines)
 	n := 0
 	err := rows(body, GeneColumns, func(line int, f []string) error {
 		if _, err := strconv.Atoi(f[0]); err != nil || f[1] == "" {
@@ -222,9 +227,10 @@ func (lx *Lexicon) addGenes(body []byte) (int, error) {
 		if _, dup := lx.byID[id]; dup {
 			return fmt.Errorf("%w: duplicate id %s", ErrLexicon, id)
 		}
+		ids = append(ids, Identifier{Scheme: "NCBIGene", ID: f[0]})
 		e := lx.addEntity(lexEntity{
 			id: id, typ: Gene, name: f[1], fullName: f[2], geneType: f[3],
-			ids: []Identifier{{Scheme: "NCBIGene", ID: f[0]}},
+			ids: ids[len(ids)-1 : len(ids) : len(ids)],
 		})
 		english := f[5]
 		lx.addName(f[1], e, kindSymbol, symbolFlags(english, f[1]))
@@ -381,6 +387,27 @@ func (lx *Lexicon) addOverrides(body []byte) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+// reserve makes room for more entities and names.
+func (lx *Lexicon) reserve(entities, names int) {
+	lx.entities = slices.Grow(lx.entities, entities)
+	lx.pending = slices.Grow(lx.pending, names)
+	lx.chains = slices.Grow(lx.chains, names)
+	if len(lx.table.keys) < 4*names {
+		old := lx.table
+		lx.table = newTable(2 * names)
+		lx.table.n = old.n
+		for k, key := range old.keys {
+			if key != 0 {
+				j := lx.table.slot(key)
+				lx.table.keys[j], lx.table.vals[j] = key, old.vals[k]
+			}
+		}
+	}
+	if len(lx.byID) == 0 {
+		lx.byID = make(map[string]int32, entities)
+	}
 }
 
 func (lx *Lexicon) addEntity(e lexEntity) int32 {

@@ -65,6 +65,30 @@ clean: ## remove build output (build/, bin/, dist/ releases)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
 
+# --- enrich: a DOI for each reference, from the committed cache of Crossref
+# and NCBI responses (seeds/cache/<doc>.jsonl). `make` never touches the
+# network; `make refresh CHEMORES_MAILTO=you@example.org` asks Crossref and
+# NCBI for what the cache lacks (ENRICH_MODE=refresh asks again for
+# everything) and rewrites the cache with exactly the responses used.
+ENRICH      := $(DOCS:%=build/enrich/%.json)
+ENRICH_MODE ?= online
+CACHES      := $(wildcard seeds/cache/*.jsonl)
+
+all: $(ENRICH)
+
+build/enrich/%.json: build/extract/%.json $(BIN) $(CACHES)
+	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
+
+.PHONY: refresh
+refresh: $(EXTRACT) $(BIN) ## fetch missing DOI evidence from Crossref and NCBI (needs CHEMORES_MAILTO)
+	@if [ -z "$(CHEMORES_MAILTO)" ]; then echo "refresh needs a contact address: make refresh CHEMORES_MAILTO=you@example.org" >&2; exit 2; fi
+	@for d in $(DOCS); do \
+	  echo "enrich --$(ENRICH_MODE) $$d"; \
+	  $(BIN) enrich build/extract/$$d.json --cache seeds/cache/$$d.jsonl --$(ENRICH_MODE) --mailto "$(CHEMORES_MAILTO)" -o build/enrich/$$d.json || exit $$?; \
+	done
+
+FUZZ += enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch
+
 # --- normalize ---------------------------------------------------------
 # build/normalize/<doc>.json: sentences, mentions, entities and
 # abbreviations of each extracted document, from the committed lexicons.

@@ -40,14 +40,16 @@ type builder struct {
 	doc   *Document
 	front []Block // front-matter blocks, in order
 
-	stack   []*Section // open numbered sections, outermost first
-	section *Section   // where paragraphs go now
+	ids     map[string]bool // section ids taken
+	stack   []*Section      // open numbered sections, outermost first
+	section *Section        // where paragraphs go now
 	runIns  map[*Section]int
 
 	open     *draft // paragraph that may continue on the next page
 	drafts   []*draft
 	captions []caption
 
+	numbered     bool    // a numbered heading was seen: shape alone is not enough
 	equal        string  // marks that the legend says mean equal contribution
 	abstract     []Block // abstract paragraphs
 	abstractOpen bool    // an "Abstract" heading: blocks follow until a field
@@ -57,6 +59,7 @@ type builder struct {
 type draft struct {
 	section *Section
 	parts   []Block
+	text    string // cleaned text of the last part
 	kind    string // section kind: body, back, abstract
 	runIn   bool   // may start with a run-in heading
 	id      string // paragraph id once cleaned
@@ -89,8 +92,9 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 		if isTOC(blk) {
 			continue
 		}
-		if h, ok := asHeading(blk, text); ok {
+		if h, ok := asHeading(blk, text); ok && !(h.plain && (b.numbered || !inBody)) {
 			inBody = true
+			b.numbered = b.numbered || h.number != ""
 			b.heading(h)
 			continue
 		}
@@ -106,8 +110,10 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 	}
 	end := len(blocks)
 	for i := refs + 1; i < len(blocks); i++ {
-		text := CleanText(blocks[i].Text)
-		if h, ok := asHeading(blocks[i], text); ok && h.back != "" {
+		if !mayBeHeading(blocks[i]) {
+			continue
+		}
+		if h, ok := asHeading(blocks[i], CleanText(blocks[i].Text)); ok && h.back != "" {
 			end = i // back matter printed after the references
 			break
 		}
@@ -126,7 +132,7 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 // is followed by a block starting with a numbered entry, or -1.
 func referencesStart(blocks []Block) int {
 	for i := len(blocks) - 1; i >= 0; i-- {
-		if !referenceHeadings[headingKey(CleanText(blocks[i].Text))] {
+		if !mayBeHeading(blocks[i]) || !referenceHeadings[headingKey(CleanText(blocks[i].Text))] {
 			continue
 		}
 		for j := i + 1; j < len(blocks) && j < i+4; j++ {
@@ -136,6 +142,11 @@ func referencesStart(blocks []Block) int {
 		}
 	}
 	return -1
+}
+
+// mayBeHeading is a cheap test that spares cleaning long blocks.
+func mayBeHeading(b Block) bool {
+	return len(b.Text) < 300 && !strings.Contains(strings.TrimSpace(b.Text), "\n")
 }
 
 func (b *builder) last() *draft {
@@ -197,25 +208,18 @@ func (b *builder) countTop() int {
 	return n
 }
 
-// uniqueID suffixes an id already taken ("back.funding-2").
+// uniqueID suffixes an id already taken ("back.funding-2") and claims
+// the result.
 func (b *builder) uniqueID(id string) string {
-	seen := map[string]bool{}
-	var walk func([]*Section)
-	walk = func(ss []*Section) {
-		for _, s := range ss {
-			seen[s.ID] = true
-			walk(s.Children)
-		}
+	if b.ids == nil {
+		b.ids = map[string]bool{}
 	}
-	walk(b.doc.Sections)
-	if !seen[id] {
-		return id
+	out := id
+	for n := 2; b.ids[out]; n++ {
+		out = fmt.Sprintf("%s-%d", id, n)
 	}
-	for n := 2; ; n++ {
-		if c := fmt.Sprintf("%s-%d", id, n); !seen[c] {
-			return c
-		}
-	}
+	b.ids[out] = true
+	return out
 }
 
 // paragraph adds a body or back-matter block, continuing the open
@@ -225,17 +229,19 @@ func (b *builder) paragraph(blk Block, text string) {
 	if b.section == nil {
 		b.heading(heading{title: ""}) // text before any heading
 	}
-	if b.open != nil && b.open.section == b.section && continues(b.open, text) {
+	if b.open != nil && b.open.section == b.section && continues(b.open.text, text) {
 		b.open.parts = append(b.open.parts, blk)
+		b.open.text = text
 		return
 	}
-	d := &draft{section: b.section, parts: []Block{blk}, kind: b.section.Kind, runIn: b.section.Kind == KindBody}
+	d := &draft{section: b.section, parts: []Block{blk}, text: text, kind: b.section.Kind, runIn: b.section.Kind == KindBody}
 	b.drafts = append(b.drafts, d)
 	b.open = d
 }
 
-func continues(d *draft, next string) bool {
-	prev := strings.TrimSpace(CleanText(d.parts[len(d.parts)-1].Text))
+// continues reports whether next continues the paragraph whose last
+// part reads prev (both cleaned).
+func continues(prev, next string) bool {
 	if prev == "" {
 		return false
 	}

@@ -49,7 +49,7 @@ func ScanCallouts(text string) []Callout {
 			continue
 		}
 		nums, ok := expand(body)
-		if !ok {
+		if !ok || unitAfter(text[i+j+2:]) {
 			continue
 		}
 		out = append(out, Callout{Start: i, End: i + j + 2, Style: style, Numbers: nums})
@@ -130,6 +130,23 @@ func scanSuperscripts(text string) []Callout {
 }
 
 var units = map[string]bool{"m": true, "cm": true, "mm": true, "km": true, "μm": true, "nm": true, "s": true, "ft": true, "in": true}
+
+// unitAfter: "[10-50] μM", "(5) mg": a bracketed quantity, not a
+// citation.
+func unitAfter(s string) bool {
+	s = strings.TrimLeft(s, "  ")
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '%' && r != '/' })
+	if end < 0 {
+		end = len(s)
+	}
+	unit, _, _ := strings.Cut(s[:end], "/") // "mg/kg"
+	switch unit {
+	case "%", "μM", "mM", "nM", "pM", "M", "mg", "μg", "ng", "g", "kg", "ml", "mL", "μl", "μL", "l", "L",
+		"nm", "μm", "mm", "cm", "m", "h", "min", "s", "ms", "Gy", "cGy", "mol", "mmol", "μmol", "kDa", "Da", "bp", "kb", "°C", "IU", "U":
+		return true
+	}
+	return false
+}
 
 func unitBefore(s string) bool {
 	i := strings.LastIndexAny(s, " (/")

@@ -24,12 +24,28 @@ func Clean(text string, base int) (string, [][2]int) {
 		// practice, so the alignment loss here is rare and local.
 		text = norm.NFC.String(text)
 	}
+	if base < 0 && isPlain(text) {
+		return text, nil
+	}
 	c := cleaner{in: []rune(text), base: base}
 	c.skip = make([]bool, len(c.in))
 	markEmphasis(c.in, c.skip)
 	markGreekSpaces(c.in, c.skip)
 	c.run()
 	return c.out.String(), c.align
+}
+
+// isPlain reports text that Clean would return unchanged: printable
+// ASCII without markup characters, single spaces, no leading or trailing
+// space. Most headings and short lines are.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '*' || c == '$' || c == '_' || c == '^' || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // CleanText is Clean without the alignment.
@@ -92,7 +108,7 @@ func (c *cleaner) run() {
 		case r == '\u2010' || r == '\u2011': // hyphen, non-breaking hyphen
 			c.emit("-", i)
 			i++
-		case ligatures[r] != "":
+		case r >= 'ﬀ' && r <= 'ﬄ':
 			c.emit(ligatures[r], i)
 			i++
 		default:

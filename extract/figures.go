@@ -80,6 +80,9 @@ func (b *builder) figureCalls() {
 		have[f.Kind+strconv.Itoa(f.N)] = true
 	}
 	for _, p := range b.doc.Paragraphs {
+		if !strings.Contains(p.Text, "Fig") && !strings.Contains(p.Text, "Table") {
+			continue // the pattern is slow to try everywhere
+		}
 		for _, loc := range figureCallPattern.FindAllStringSubmatchIndex(p.Text, -1) {
 			text := p.Text[loc[0]:loc[1]]
 			if strings.HasPrefix(text, "(") != strings.HasSuffix(text, ")") {

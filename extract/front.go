@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -12,7 +13,7 @@ var (
 	emailPattern    = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	datePattern     = regexp.MustCompile(`(?i)\b(received|revised|accepted|published(?: online)?|epub)\b[:\s]*(?:on\s+)?([A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})`)
 	keywordsPrefix  = regexp.MustCompile(`(?i)^(key\s*words?|keywords|index terms)\s*[:.]\s*`)
-	abstractPrefix  = regexp.MustCompile(`(?i)^abstract\s*[.:]?\s*`)
+	abstractPrefix  = regexp.MustCompile(`(?i)^abstract\b\s*[.:]?\s*`)
 	correspondPref  = regexp.MustCompile(`(?i)^(?:\*\s*)?(correspondence(?: to)?|corresponding author|address correspondence to)\s*[:.]?\s*`)
 	emailPrefix     = regexp.MustCompile(`(?i)^e-?mail(?: address(?:es)?)?\s*[:.]?\s*`)
 	equalLegend     = regexp.MustCompile(`(?i)^([*†‡§#]+)\s*(?:these authors\s+)?contributed equally`)
@@ -243,7 +244,8 @@ func splitNames(raw string) []string {
 		case '}':
 			depth--
 		case ',':
-			if depth == 0 {
+			// "Sato¹,³": a comma between marks is part of the marks.
+			if depth == 0 && !betweenMarks(raw, i) {
 				if s := strings.TrimSpace(raw[start:i]); s != "" {
 					out = append(out, s)
 				}
@@ -255,6 +257,12 @@ func splitNames(raw string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+func betweenMarks(s string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+1:])
+	return superDigits[prev] != 0 && superDigits[next] != 0
 }
 
 var andSplit = regexp.MustCompile(`,?\s+(?:and|&)\s+`)
@@ -272,7 +280,7 @@ func splitMarks(p string) (string, []string) {
 	}
 	rs := []rune(strings.TrimSpace(p))
 	end := len(rs)
-	for end > 0 && (superDigits[rs[end-1]] != 0 || strings.ContainsRune("*†‡§#", rs[end-1]) || unicode.IsDigit(rs[end-1])) {
+	for end > 0 && (superDigits[rs[end-1]] != 0 || strings.ContainsRune("*†‡§#,", rs[end-1]) || unicode.IsDigit(rs[end-1])) {
 		end--
 	}
 	if end < len(rs) {
@@ -376,28 +384,27 @@ func parseAffiliations(raw string) []Affiliation {
 	return out
 }
 
-// splitAffiliations splits at "; " followed by a mark.
+// splitAffiliations splits at "; " or ". " followed by a mark.
 func splitAffiliations(line string) []string {
 	var out []string
-	for {
-		i := -1
-		for k := 0; k+2 < len(line); k++ {
-			if line[k] == ';' && affiliationMark.MatchString(strings.TrimLeft(line[k+1:], " ")) {
-				i = k
-				break
+	start := 0
+	for k := 0; k+1 < len(line); k++ {
+		if (line[k] == ';' || line[k] == '.') && line[k+1] == ' ' {
+			rest := strings.TrimLeft(line[k+1:], " ")
+			if m := affiliationMark.FindStringSubmatch(rest); m != nil && (m[1] != "" || m[2] != "") {
+				out = append(out, strings.TrimSpace(line[start:k]))
+				start = len(line) - len(rest)
 			}
 		}
-		if i < 0 {
-			return append(out, strings.TrimSpace(line))
-		}
-		out = append(out, strings.TrimSpace(line[:i]))
-		line = strings.TrimLeft(line[i+1:], " ")
 	}
+	return append(out, strings.TrimSpace(line[start:]))
 }
+
+var listSep = regexp.MustCompile(`\s*[;,]\s*`)
 
 func splitList(s string) []string {
 	var out []string
-	for _, k := range regexp.MustCompile(`\s*[;,]\s*`).Split(s, -1) {
+	for _, k := range listSep.Split(s, -1) {
 		if k = strings.TrimSpace(k); k != "" {
 			out = append(out, k)
 		}

@@ -63,8 +63,6 @@ func parseFunding(text string) []Funding {
 		case '(', '[':
 			if depth == 0 {
 				open = i
-				flushName := text[start:i]
-				_ = flushName
 			}
 			depth++
 		case ')', ']':
@@ -98,10 +96,12 @@ func parseFunding(text string) []Funding {
 	return out
 }
 
+var grantSep = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
+
 func grantIDs(inner string) []string {
 	inner = grantLabel.ReplaceAllString(inner, "")
 	var ids []string
-	for _, part := range regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`).Split(inner, -1) {
+	for _, part := range grantSep.Split(inner, -1) {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue

@@ -80,11 +80,12 @@ type heading struct {
 	title  string
 	back   string // back-matter slug, when back matter
 	refs   bool   // the reference list starts here
+	plain  bool   // recognized only by shape: trusted where no heading is numbered
 }
 
 // asHeading classifies a block as a heading, given its cleaned text.
 func asHeading(b Block, text string) (heading, bool) {
-	if strings.ContainsRune(strings.TrimSpace(b.Text), '\n') {
+	if len(text) > 200 || strings.ContainsRune(strings.TrimSpace(b.Text), '\n') {
 		return heading{}, false
 	}
 	key := headingKey(text)
@@ -109,10 +110,37 @@ func asHeading(b Block, text string) (heading, bool) {
 	if b.Hint == HintHeading && titleLike(text) {
 		return heading{title: text}, true
 	}
+	if plainHeading(text) {
+		return heading{title: text, plain: true}, true
+	}
 	if isAllCapsTitle(text) && len(strings.Fields(text)) <= 6 {
 		return heading{title: text}, true
 	}
 	return heading{}, false
+}
+
+// plainHeading: a short capitalized line with no sentence punctuation
+// that does not end in a word a sentence fragment would ("the", "of"),
+// such as "Signals that maintain dormancy". Only its shape says it is a
+// heading, so the builder trusts it only in documents without numbered
+// headings, where a fragment cut by a page break is the other reading.
+func plainHeading(t string) bool {
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 10 || strings.ContainsAny(t, ",;()") || !titleLike(t) {
+		return false
+	}
+	if r := []rune(words[0]); !unicode.IsUpper(r[0]) {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	return !fragmentEnds[last] && !strings.HasSuffix(t, "-")
+}
+
+var fragmentEnds = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "or": true, "in": true, "to": true,
+	"with": true, "by": true, "for": true, "as": true, "that": true, "which": true, "from": true,
+	"on": true, "at": true, "is": true, "are": true, "was": true, "were": true, "be": true, "its": true,
+	"their": true, "this": true, "these": true, "such": true, "than": true, "via": true, "into": true,
 }
 
 // titleLike: short, no sentence-final period, not a list of names.

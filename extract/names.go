@@ -7,8 +7,7 @@ import (
 )
 
 var (
-	etAlPattern = regexp.MustCompile(`(?i),?\s*\*?\s*et\s+al\b\.?\s*\*?\.?\s*$`)
-	nameJoin    = regexp.MustCompile(`\s*(?:,\s*(?:and|&)\s+|\s+(?:and|&)\s+)`)
+	nameJoin = regexp.MustCompile(`\s*(?:,\s*(?:and|&)\s+|\s+(?:and|&)\s+)`)
 	// Initials as Vancouver prints them ("AB", "J-P") or Nature does
 	// ("A. B.", "J.-P.").
 	vancouverInitials = regexp.MustCompile(`^\p{Lu}{1,4}$|^\p{Lu}-\p{Lu}$`)
@@ -16,16 +15,28 @@ var (
 	suffixes          = map[string]string{"Jr": "Jr", "Jr.": "Jr", "Sr": "Sr", "Sr.": "Sr", "II": "II", "III": "III", "IV": "IV", "2nd": "2nd", "3rd": "3rd"}
 )
 
+// cutEtAl removes a trailing "et al", "et al.", "*et al*" or ", et al."
+// and reports whether there was one.
+func cutEtAl(s string) (string, bool) {
+	t := strings.TrimRight(s, " .*")
+	if len(t) < 5 || !strings.EqualFold(t[len(t)-5:], "et al") {
+		return s, false
+	}
+	rest := t[:len(t)-5]
+	if rest != "" && !strings.ContainsRune(" ,*", rune(rest[len(rest)-1])) {
+		return s, false // "Bennet al" is a name, not "et al"
+	}
+	return strings.TrimRight(rest, " ,*"), true
+}
+
 // authorPieces splits an author list into one string per person and
 // reports a trailing "et al".
 func authorPieces(s string) ([]string, bool) {
 	s = strings.TrimSpace(s)
-	etAl := false
-	if loc := etAlPattern.FindStringIndex(s); loc != nil {
-		etAl = true
-		s = s[:loc[0]]
+	s, etAl := cutEtAl(s)
+	if strings.Contains(s, " and ") || strings.Contains(s, "&") {
+		s = nameJoin.ReplaceAllString(s, ", ")
 	}
-	s = nameJoin.ReplaceAllString(s, ", ")
 	var pieces []string
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(p)
@@ -74,7 +85,7 @@ func parsePerson(p string) (Person, bool) {
 		per.Initials = strings.NewReplacer(".", "", " ", "").Replace(ini)
 		return per, true
 	}
-	f := strings.Fields(p)
+	f := strings.Fields(strings.TrimSuffix(p, "."))
 	var per Person
 	// "Diaz LA Jr": a suffix after initials. "Wistuba II": two initials.
 	if len(f) >= 3 && suffixes[f[len(f)-1]] != "" && vancouverInitials.MatchString(f[len(f)-2]) {

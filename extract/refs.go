@@ -136,18 +136,33 @@ func ParseReference(raw string) (Reference, error) {
 	raw = strings.Join(strings.Fields(raw), " ")
 	r.Raw = CleanText(raw)
 	s := raw
-	if m := refDOI.FindStringSubmatchIndex(s); m != nil {
-		r.DOI = trimDOI(s[m[2]:m[3]])
-		s = s[:m[0]] + s[m[1]:]
+	// The identifier patterns are slow to try; most entries have none, and
+	// a substring test says so cheaply.
+	lower := strings.ToLower(s)
+	if strings.Contains(s, "10.") {
+		if m := refDOI.FindStringSubmatchIndex(s); m != nil {
+			r.DOI = trimDOI(s[m[2]:m[3]])
+			s = s[:m[0]] + s[m[1]:]
+		}
 	}
-	if m := refPMID.FindStringSubmatchIndex(s); m != nil {
-		r.PMID = s[m[2]:m[3]]
-		s = s[:m[0]] + s[m[1]:]
+	if strings.Contains(lower, "pmid") {
+		if m := refPMID.FindStringSubmatchIndex(s); m != nil {
+			r.PMID = s[m[2]:m[3]]
+			s = s[:m[0]] + s[m[1]:]
+		}
 	}
-	s = refPMC.ReplaceAllString(s, "")
-	s = refURL.ReplaceAllString(s, "")
-	s = refSeen.ReplaceAllString(s, "")
-	s = epub.ReplaceAllString(s, "")
+	if strings.Contains(lower, "pmc") {
+		s = refPMC.ReplaceAllString(s, "")
+	}
+	if strings.Contains(lower, "http") {
+		s = refURL.ReplaceAllString(s, "")
+	}
+	if strings.Contains(lower, "accessed") || strings.Contains(lower, "cited") {
+		s = refSeen.ReplaceAllString(s, "")
+	}
+	if strings.Contains(lower, "print") || strings.Contains(lower, "in press") {
+		s = epub.ReplaceAllString(s, "")
+	}
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, " .;,")
 	s = strings.TrimSpace(s) + "."
@@ -246,8 +261,8 @@ func splitAuthors(head string, year int) (string, string) {
 			continue
 		}
 		cand := head[:i+1]
-		if isAuthorList(strings.TrimRight(cand, ".")) && !nextIsInitial(head[i+2:]) {
-			return strings.TrimRight(cand, "."), head[i+2:]
+		if isAuthorList(cand) && !nextIsInitial(head[i+2:]) {
+			return cand, head[i+2:]
 		}
 	}
 	return "", head
@@ -274,12 +289,23 @@ func splitTitleJournal(rest string) (string, string) {
 			return cleanTitle(rest[:m[0]]), CleanText(strings.TrimRight(rest[m[2]:m[3]], ". "))
 		}
 	}
-	rest = strings.TrimRight(rest, ". ")
 	cut := journalStart(rest)
 	if cut <= 0 {
 		return cleanTitle(rest), ""
 	}
-	return cleanTitle(rest[:cut]), CleanText(strings.TrimRight(rest[cut:], ". "))
+	return cleanTitle(rest[:cut]), journalName(rest[cut:])
+}
+
+// journalName keeps the final period of a dotted abbreviation ("Nat.
+// Rev. Cancer", "N. Engl. J. Med.") and drops the one that only ends the
+// field in NLM style ("Nat Rev Cancer.").
+func journalName(j string) string {
+	j = CleanText(strings.TrimSpace(j))
+	t := strings.TrimRight(j, ". ")
+	if strings.Contains(t, ". ") && strings.HasSuffix(j, ".") && !titleEnd(t) {
+		return t + "."
+	}
+	return t
 }
 
 var italic = regexp.MustCompile(`\*([^*]+)\*`)
@@ -291,41 +317,58 @@ func cleanTitle(t string) string {
 }
 
 // journalStart finds where the journal begins in "Title. J Abbrev" or
-// "Title. J. Biol. Chem": after the last sentence end that is not inside
-// a run of abbreviations.
+// "Title. Trends Pharmacol. Sci.": after the rightmost sentence end that
+// closes the title. Titles are in sentence case, so the title's last
+// word is usually lower case, a symbol or an acronym; a capitalized
+// short word or a known abbreviation before a period belongs to the
+// journal's abbreviated name.
 func journalStart(s string) int {
-	best := -1
-	for i := 0; i+2 < len(s); i++ {
-		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
-			if s[i] == '.' && isAbbrevBefore(s[:i]) {
-				continue
-			}
-			best = i + 2
+	for i := len(s) - 3; i > 0; i-- {
+		c := s[i]
+		if (c != '.' && c != '?' && c != '!') || s[i+1] != ' ' {
+			continue
+		}
+		if c != '.' || titleEnd(s[:i]) {
+			return i + 2
 		}
 	}
-	return best
+	return -1
 }
 
-// isAbbrevBefore reports whether the word ending at the end of s is a
-// journal-title abbreviation ("J", "Biol", "Natl") rather than the last
-// word of a title.
-func isAbbrevBefore(s string) bool {
-	i := strings.LastIndexAny(s, " ")
-	w := s[i+1:]
+// titleEnd reports whether the word ending s can end a title.
+func titleEnd(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	w = strings.TrimLeft(w, "(\"'")
 	if w == "" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
+		return true // lower case, digits, Greek: a title's last word
+	}
+	if isAllCapsWord(w) && utf8.RuneCountInString(w) > 1 {
+		return !journalWords[w] // an acronym ("AML", "HIF-1"), unless a journal's ("EMBO")
+	}
+	if journalWords[w] || utf8.RuneCountInString(w) <= 4 {
 		return false
 	}
-	return len(w) <= 6 && !commonTitleEnds[strings.ToLower(w)]
+	return true
 }
 
-// commonTitleEnds are short capitalized words that end titles, so that
-// "Hallmarks of Cancer. Cell" is not read as one journal name.
-var commonTitleEnds = map[string]bool{
-	"cancer": true, "cells": true, "cell": true, "tumor": true, "tumors": true, "mice": true,
-	"humans": true, "human": true, "rats": true, "review": true, "trial": true, "study": true,
-	"dna": true, "rna": true, "mrna": true, "p53": true, "vitro": true, "vivo": true,
+// journalWords are words of abbreviated journal titles (ISO 4 / NLM
+// style) that also appear with a period: "Nat.", "Pharmacol.", "Sci.".
+var journalWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`Acad Acids Adv Am Anal Anesth Ann Annu Appl Arch Assoc
+		Bacteriol Biochem Biochim Bioinform Biol Biomed Biomater Biophys Biotechnol Br Bull Can
+		Cardiol Chem Chin Clin Commun Comput Crit Curr Dermatol Dev Dis Discov Drug Ecol Endocrinol
+		Eng Engl Environ Epidemiol Eur Exp Front Gastroenterol Genet Genom Gynecol Hematol Hepatol Immunol
+		Infect Inst Int Investig Jpn Lett Mater Med Metab Methods Microbiol Mol Nanotechnol Nat Natl
+		Neurol Neurosci Nucl Nutr Obstet Oncol Ophthalmol Opin Orthop Otolaryngol Pathol Pediatr
+		Pharm Pharmacol Pharmacother Physiol Phys Proc Psychiatr Radiol Rep Res Rev Rheumatol Sci
+		Soc Struct Surg Syst Technol Ther Toxicol Transl Trans Univ Urol Virol Vet Zool EMBO FEBS
+		FASEB JAMA BMJ BMC PLoS PNAS`) {
+		journalWords[w] = true
+	}
 }

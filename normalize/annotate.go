@@ -89,6 +89,8 @@ func Annotate(ctx context.Context, doc *extract.Document, lx *Lexicon, opt Optio
 	}
 	fs = append(fs, lx.shortForms(ps, defs, fs)...)
 	fs = longForms(ps, defs, fs)
+	fs = lx.expand(ps, defs, fs)
+	fs = dropParts(ps, fs)
 	if opt.NER != nil {
 		fs = append(fs, opt.NER.propose(ps, fs, defs, lx)...)
 	}
@@ -246,7 +248,7 @@ func longForms(ps []*para, defs map[string]local, fs []found) []found {
 					whole = true
 					break
 				}
-				if f.dec.ent >= 0 && f.dec.ent != fs[k].dec.ent {
+				if f.dec.ent >= 0 && f.dec.ent != fs[k].dec.ent && f.dec.typ == fs[k].dec.typ {
 					whole = true // "SMAD2 and SMAD3 (SMAD2/3)" names two genes
 					break
 				}
@@ -269,6 +271,86 @@ func longForms(ps []*para, defs map[string]local, fs []found) []found {
 		}
 	}
 	return append(out, add...)
+}
+
+// expand reads a defined short form inside a longer name as its long
+// form: "GSH disulfide" is "glutathione disulfide" once "glutathione
+// (GSH)" is defined, when the lexicons know that name.
+func (lx *Lexicon) expand(ps []*para, defs map[string]local, fs []found) []found {
+	for k := range fs {
+		f := &fs[k]
+		if f.dec.by != ByAbbreviation {
+			continue
+		}
+		q := ps[f.p]
+		l, ok := defs[foldKey(singular(q.text[f.start:f.end]))]
+		if !ok || l.ent < 0 {
+			continue
+		}
+		rest := q.text[f.end:min(len(q.text), f.end+80)]
+		if rest == "" || (rest[0] != ' ' && rest[0] != '-') {
+			continue
+		}
+		syn := l.long + rest
+		toks := tokenize(syn)
+		ms := lx.scan(syn, toks)
+		if len(ms) == 0 || ms[0].start != 0 || ms[0].end <= len(l.long) {
+			continue
+		}
+		end := f.end + ms[0].end - len(l.long)
+		if next := k + 1; next < len(fs) && fs[next].p == f.p && fs[next].start < end {
+			continue // the longer name would swallow another mention
+		}
+		d := lx.resolve(ms[0].refs, keyOf(toks[ms[0].i:ms[0].j]), nil, q.words)
+		if d.ent < 0 {
+			continue
+		}
+		d.by = ByAbbreviation
+		f.end, f.dec = end, d
+	}
+	return fs
+}
+
+// dropParts removes chemical mentions that are part of something else:
+// an enzyme named after its substrate ("GSH reductase",
+// "GSH-S-transferase") or an amino acid residue ("arginine 882").
+func dropParts(ps []*para, fs []found) []found {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.dec.typ == Chemical && f.dec.ent >= 0 {
+			q := ps[f.p]
+			next := tokensAfter(q, f.end, 2)
+			if len(next) > 0 && next[0].class == tokWord && len(next[0].norm) == 1 && next[0].sep == sepHyphen {
+				next = next[1:] // "GSH-S-transferase"
+			}
+			if len(next) > 0 && next[0].class == tokWord && next[0].sep != sepNone && isEnzymeWord(next[0].norm) {
+				continue
+			}
+			if len(next) > 0 && next[0].class == tokNum && next[0].sep == sepSpace && aminoAcids[strings.ToLower(q.text[f.start:f.end])] {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func isEnzymeWord(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return strings.HasSuffix(w, "ase") && len(w) > 5 && !notEnzymes[w]
+}
+
+var aminoAcids = map[string]bool{
+	"alanine": true, "arginine": true, "asparagine": true, "aspartate": true, "cysteine": true,
+	"glutamate": true, "glutamine": true, "glycine": true, "histidine": true, "isoleucine": true,
+	"leucine": true, "lysine": true, "methionine": true, "phenylalanine": true, "proline": true,
+	"serine": true, "threonine": true, "tryptophan": true, "tyrosine": true, "valine": true,
+}
+
+// tokensAfter returns up to n tokens starting at byte offset b.
+func tokensAfter(q *para, b, n int) []token {
+	k := sort.Search(len(q.toks), func(i int) bool { return q.toks[i].start >= b })
+	return q.toks[k:min(len(q.toks), k+n)]
 }
 
 // singular drops the plural "s" of a short form: "OCTs", "DSBs".

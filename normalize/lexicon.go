@@ -27,6 +27,7 @@ const (
 const (
 	flagEnglish  = 1 << iota // the name is also an English word
 	flagSymbolic             // short, symbol-like: case and shape rules apply
+	flagExact                // found only in its own case
 )
 
 // LexiconFile is one lexicon file as read by the caller.
@@ -341,8 +342,13 @@ func curatedFlags(s string) uint8 {
 			digit = true
 		}
 	}
-	if len(s) <= 5 || up >= 2 || digit {
+	switch {
+	case digit:
 		return flagSymbolic
+	case len(s) <= 5 || up >= 2:
+		// A curated abbreviation of letters only ("ALL", "AML", "GSH")
+		// is found only as written: "All" starts sentences.
+		return flagSymbolic | flagExact
 	}
 	return 0
 }

@@ -135,6 +135,9 @@ func fits(r nameRef, text string, toks []token) bool {
 	if r.flags&flagEnglish != 0 {
 		return exact && lo == 0
 	}
+	if r.flags&flagExact != 0 {
+		return exact
+	}
 	if exact {
 		return true
 	}

@@ -68,7 +68,7 @@ func normalizeMain(ctx context.Context, e *env, args []string) error {
 func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
 	var docs []*extract.Document
 	for _, in := range o.inputs {
-		doc, err := readDocument(in)
+		doc, err := readExtracted(in)
 		if err != nil {
 			return err
 		}
@@ -95,7 +95,7 @@ func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
 	return nil
 }
 
-func readDocument(path string) (*extract.Document, error) {
+func readExtracted(path string) (*extract.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
@@ -111,7 +111,7 @@ func readDocument(path string) (*extract.Document, error) {
 }
 
 func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
-	doc, err := readDocument(o.in)
+	doc, err := readExtracted(o.in)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		extractCmd(),
+		enrichCmd(),
 		lexiconCmd(),
 		normalizeCmd(),
 		helpCmd(),

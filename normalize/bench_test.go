@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -50,4 +51,28 @@ func BenchmarkNormalize(b *testing.B) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+}
+
+// BenchmarkNormalizeLarge runs the seed's paragraphs ten times over as
+// one document, so that prose's Punkt model, which it decodes on every
+// call, weighs little: the throughput after loading.
+func BenchmarkNormalizeLarge(b *testing.B) {
+	seed := seedDocument(b)
+	lx, _ := seedLexicon(b)
+	doc := *seed
+	doc.Paragraphs = nil
+	n := 0
+	for k := range 10 {
+		for _, p := range seed.Paragraphs {
+			p.ID = fmt.Sprintf("%s.%d", p.ID, k)
+			doc.Paragraphs = append(doc.Paragraphs, p)
+			n += len(p.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		if _, err := Annotate(context.Background(), &doc, lx, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

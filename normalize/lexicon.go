@@ -47,6 +47,7 @@ type Lexicon struct {
 	pending   []pending  // names until finish lays them out
 	chains    [][2]int32 // per group: first and last pending name
 	tokBuf    []token
+	scratch   []byte // lower-cased words of the name being indexed
 	byID      map[string]int32
 	overrides map[string][]override // by folded name
 	maxTokens int
@@ -427,7 +428,7 @@ func (lx *Lexicon) addEntity(e lexEntity) int32 {
 // in a Greek letter's initial after a number ("HIF1A", "IL1B"), under the
 // spelled-out variant too ("HIF-1α", "IL-1β").
 func (lx *Lexicon) addName(form string, e int32, kind, flags uint8) {
-	lx.tokBuf = tokenizeInto(lx.tokBuf, form)
+	lx.tokBuf = tokenizeInto(lx.tokBuf, form, &lx.scratch)
 	toks := lx.tokBuf
 	if !usableName(toks) {
 		return

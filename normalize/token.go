@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -112,12 +113,22 @@ func isDash(r rune) bool {
 // recorded rather than kept. A lower-case Greek name inside a word after
 // capitals ("TGFbeta", "NFkappaB") is split off.
 func tokenize(text string) []token {
-	return tokenizeInto(make([]token, 0, len(text)/4+1), text)
+	return tokenizeInto(make([]token, 0, len(text)/4+1), text, nil)
 }
 
 // tokenizeInto appends the tokens of text to toks[:0], reusing its memory.
-func tokenizeInto(toks []token, text string) []token {
+// With scratch, lower-cased ASCII words are written there instead of
+// allocated: their norms are then valid only until the next call with the
+// same scratch, which suits building the index, where a name's tokens
+// are hashed and dropped.
+func tokenizeInto(toks []token, text string, scratch *[]byte) []token {
 	toks = toks[:0]
+	if scratch != nil {
+		if cap(*scratch) < len(text) {
+			*scratch = make([]byte, 0, 2*len(text)+64)
+		}
+		*scratch = (*scratch)[:0]
+	}
 	var buf []byte
 	prevEnd := -1 // end of the previous token; -1 before the first
 	i := 0
@@ -151,7 +162,7 @@ func tokenizeInto(toks []token, text string) []token {
 				}
 				w := text[start:i]
 				if up > 0 {
-					w = strings.ToLower(w)
+					w = lowerASCII(w, scratch)
 				}
 				t = token{class: tokWord, norm: w, upper: clamp8(up), lower: clamp8(lo)}
 			default:
@@ -306,6 +317,25 @@ func appendSplitGreek(toks []token, t token, text string) []token {
 		i = j
 	}
 	return append(toks, t)
+}
+
+// lowerASCII lower-cases an ASCII word, into scratch when given (which
+// never grows here: it holds at least the whole text).
+func lowerASCII(w string, scratch *[]byte) string {
+	if scratch == nil {
+		return strings.ToLower(w)
+	}
+	b := *scratch
+	n := len(b)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	*scratch = b
+	return unsafe.String(&b[n], len(w))
 }
 
 func wordToken(s string, start int, sep uint8) token {

@@ -513,16 +513,14 @@ func splitList(s string) []string {
 // slug turns a name into an id part: "ethacrynic acid" -> "ethacrynic-acid".
 func slug(s string) string {
 	var b strings.Builder
-	dash := false
 	for _, t := range tokenize(s) {
 		if !t.isName() {
 			continue
 		}
-		if b.Len() > 0 && !dash {
+		if b.Len() > 0 {
 			b.WriteByte('-')
 		}
 		b.WriteString(t.norm)
-		dash = false
 	}
 	return b.String()
 }
@@ -550,7 +548,7 @@ var genericWords = map[string]bool{
 	"cancer": true, "tumor": true, "cell": true, "cells": true, "human": true,
 }
 
-// Entities returns the number of entities and names in the lexicon.
+// Size returns the number of entities and names in the lexicon.
 func (lx *Lexicon) Size() (entities, names int) {
 	return len(lx.entities), len(lx.refs)
 }

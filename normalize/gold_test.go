@@ -150,6 +150,16 @@ func TestGold(t *testing.T) {
 		t.Fatal(err)
 	}
 	gold, sections := readGold(t, doc)
+	for _, g := range gold {
+		for _, id := range g.ids {
+			// A gene id in the gold must be one the gene lexicon knows.
+			if strings.HasPrefix(id, "NCBIGene:") {
+				if _, ok := lx.byID[id]; !ok {
+					t.Errorf("gold: %s (%q) is not in the gene lexicon", id, g.text)
+				}
+			}
+		}
+	}
 	inScope := map[string]bool{}
 	for _, p := range doc.Paragraphs {
 		if sections[p.Section] {

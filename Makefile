@@ -89,6 +89,40 @@ refresh: $(EXTRACT) $(BIN) ## fetch missing DOI evidence from Crossref and NCBI 
 
 FUZZ += enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch
 
+# --- normalize ---------------------------------------------------------
+# build/normalize/<doc>.json: sentences, mentions, entities and
+# abbreviations of each extracted document, from the committed lexicons.
+# `make lexicon` regenerates the gene lexicon from Debian's org.Hs.eg.db
+# (needs apt; ORGDB_DEB=path.deb uses a downloaded package instead); the
+# normal build never needs it. `make ner-model` trains the optional prose
+# NER model (not used by the build: see README).
+LEXICONS  := $(wildcard seeds/lexicons/*.tsv)
+NORMALIZE := $(DOCS:%=build/normalize/%.json)
+FUZZ      += normalize:FuzzAbbrev normalize:FuzzScan
+ORGDB_DEB ?=
+
+all: $(NORMALIZE)
+
+build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
+	@mkdir -p $(@D)
+	$(BIN) normalize -q $< -o $@
+
+.PHONY: lexicon
+lexicon: $(BIN) ## regenerate seeds/lexicons/genes.tsv from Debian's r-bioc-org.hs.eg.db (needs apt)
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	deb="$(ORGDB_DEB)"; \
+	if [ -z "$$deb" ]; then (cd "$$tmp" && apt-get download r-bioc-org.hs.eg.db) && deb=$$(ls "$$tmp"/*.deb); fi; \
+	dpkg-deb -x "$$deb" "$$tmp/x"; \
+	db=$$(find "$$tmp/x" -name org.Hs.eg.sqlite | head -1); \
+	$(BIN) lexicon -db "$$db" -package "$$(dpkg-deb -f "$$deb" Package) $$(dpkg-deb -f "$$deb" Version)" -o seeds/lexicons/genes.tsv
+
+.PHONY: ner-model
+ner-model: build/ner/model.txt ## train the optional prose NER model on lexicon-labelled sentences
+
+build/ner/model.txt: $(EXTRACT) $(LEXICONS) $(BIN)
+	@mkdir -p $(@D)
+	$(BIN) normalize -q -train $@ $(EXTRACT)
+
 # --- publish: a release dist/<date>/ from build/{extract,normalize,enrich} ---
 # Publishing is cheap (well under a second) and a no-op when the content is
 # already published, so it runs every time; the release id comes from

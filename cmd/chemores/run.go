@@ -22,6 +22,8 @@ func commands() []command {
 	return []command{
 		extractCmd(),
 		enrichCmd(),
+		lexiconCmd(),
+		normalizeCmd(),
 		publishCmd(),
 		pullCmd(),
 		verifyCmd(),

@@ -24,6 +24,10 @@ func commands() []command {
 		enrichCmd(),
 		lexiconCmd(),
 		normalizeCmd(),
+		publishCmd(),
+		pullCmd(),
+		verifyCmd(),
+		serveCmd(),
 		helpCmd(),
 		versionCmd(),
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -76,8 +77,6 @@ func TestRateAgainstEnforcingServer(t *testing.T) {
 	const n = 16
 	start := time.Now()
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var first, last time.Time
 	for i := range n {
 		wg.Go(func() {
 			if _, _, err := client.get(context.Background(), classSearch, fmt.Sprintf("%s/works?query.bibliographic=q%d", srv.URL, i), true); err != nil {
@@ -86,14 +85,21 @@ func TestRateAgainstEnforcingServer(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	mu.Lock()
 	enf.mu.Lock()
-	first, last = enf.seen[0], enf.seen[len(enf.seen)-1]
+	seen := slices.Clone(enf.seen)
 	enf.mu.Unlock()
-	mu.Unlock()
-	achieved := float64(enf.ok.Load()-1) / last.Sub(first).Seconds()
-	t.Logf("%d searches in %s: %.2f requests/s between first and last, %d answered 429 (limit 3/s in any 1 s window; client %v/s + %v gap, %d in flight)",
-		n, time.Since(start).Round(time.Millisecond), achieved, enf.tooMany.Load(), cfg.SearchRate, cfg.Gap, cfg.InFlight)
+	overall := float64(len(seen)-1) / seen[len(seen)-1].Sub(seen[0]).Seconds()
+	// The sustained rate is the median over windows of three intervals:
+	// one request that a busy machine sends late lengthens one or two
+	// windows, not the median.
+	var spans []time.Duration
+	for i := 3; i < len(seen); i++ {
+		spans = append(spans, seen[i].Sub(seen[i-3]))
+	}
+	slices.Sort(spans)
+	achieved := 3 / spans[len(spans)/2].Seconds()
+	t.Logf("%d searches in %s: %.2f requests/s sustained (median), %.2f between first and last, %d answered 429 (limit 3/s in any 1 s window; client %v/s + %v gap, %d in flight)",
+		n, time.Since(start).Round(time.Millisecond), achieved, overall, enf.tooMany.Load(), cfg.SearchRate, cfg.Gap, cfg.InFlight)
 	if got := enf.tooMany.Load(); got != 0 {
 		t.Errorf("%d requests answered 429, want 0", got)
 	}

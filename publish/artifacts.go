@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"io/fs"
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
@@ -91,8 +92,11 @@ func tarball(meta releaseMeta, files []File) ([]byte, error) {
 // Manifest is manifest.json: every file of the release (but itself and
 // SHA256SUMS, which lists it) with its size and SHA-256.
 type Manifest struct {
-	Release string          `json:"release"`
-	Created string          `json:"created"`
+	Release string `json:"release"`
+	Created string `json:"created"`
+	// Content is the release's content digest (see contentDigest): the
+	// same for two releases that differ only in id and date.
+	Content string          `json:"content"`
 	Files   []ManifestEntry `json:"files"`
 	Bytes   int64           `json:"bytes"`
 }
@@ -110,7 +114,35 @@ func newManifest(meta releaseMeta, files []File) Manifest {
 		m.Files = append(m.Files, ManifestEntry{f.Path, int64(len(f.Data)), sha256hex(f.Data)})
 		m.Bytes += int64(len(f.Data))
 	}
+	m.Content = contentDigest(m.Files)
 	return m
+}
+
+// contentDigest hashes what a release says, not when or under which id:
+// the API files except index.json (which names the release), the JSON
+// Schemas and the database migrations, as sorted "sha256  path" lines.
+// Every fact in the database is also in the API, so the database, its
+// gzip copy, the tarball and the data package (which carry the id and
+// date) are left out. Two builds whose digests agree publish nothing new.
+func contentDigest(files []ManifestEntry) string {
+	var lines []ManifestEntry
+	for _, f := range files {
+		if f.Path != apiDir+"index.json" && (strings.HasPrefix(f.Path, apiDir) || strings.HasPrefix(f.Path, "schemas/")) {
+			lines = append(lines, f)
+		}
+	}
+	ms, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		panic(err) // a constant pattern
+	}
+	for _, name := range ms {
+		data, err := migrationFS.ReadFile(name)
+		if err != nil {
+			panic(err) // embedded at build time
+		}
+		lines = append(lines, ManifestEntry{Path: name, SHA256: sha256hex(data)})
+	}
+	return sha256hex(sha256sums(lines))
 }
 
 // sha256sums writes coreutils' format, "<hex>  <path>\n", sorted by path,

@@ -66,6 +66,7 @@ type Latest struct {
 	Path           string   `json:"path"`
 	Manifest       string   `json:"manifest"`
 	ManifestSHA256 string   `json:"manifest_sha256"`
+	Content        string   `json:"content"` // the release's content digest (Manifest.Content)
 	Releases       []string `json:"releases"` // all, oldest first
 }
 
@@ -119,6 +120,14 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 		}
 	}
 	res := &PublishResult{}
+	// Content the newest release already holds is not published again
+	// under a later date.
+	latestContent := ""
+	if len(ids) > 0 && o.Release == "" {
+		if l, err := latestFor(d.Dir, ids); err == nil {
+			latestContent = l.Content
+		}
+	}
 	for _, id := range cands {
 		exists := slices.Contains(ids, id)
 		if !exists && len(ids) > 0 && id < ids[len(ids)-1] {
@@ -141,6 +150,11 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 			return nil, err
 		}
 		res.ID, res.Dir, res.Previous, res.Release = id, filepath.Join(d.Dir, id), prev, rel
+		if latestContent != "" && rel.Content == latestContent {
+			latest := ids[len(ids)-1]
+			res.ID, res.Dir, res.Previous, res.Unchanged = latest, filepath.Join(d.Dir, latest), "", true
+			return res, d.writeLatest()
+		}
 		if exists {
 			old, err := os.ReadFile(filepath.Join(d.Dir, id, SumsFile))
 			if err == nil && bytes.Equal(old, rel.File(SumsFile)) {
@@ -245,7 +259,7 @@ func latestFor(dir string, ids []string) (Latest, error) {
 		return Latest{}, fmt.Errorf("release %s: %s: %w", id, ManifestFile, err)
 	}
 	return Latest{Release: id, Created: m.Created, Path: id + "/", Manifest: id + "/" + ManifestFile,
-		ManifestSHA256: sha256hex(mb), Releases: ids}, nil
+		ManifestSHA256: sha256hex(mb), Content: m.Content, Releases: ids}, nil
 }
 
 func syncDir(dir string) error {

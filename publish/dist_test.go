@@ -232,3 +232,31 @@ func TestVerifyLatest(t *testing.T) {
 		t.Errorf("a wrong latest.json passed: %v", err)
 	}
 }
+
+// Content already published is not published again under a later date:
+// the content digest leaves out the id and the date.
+func TestPublishSameContentLaterDate(t *testing.T) {
+	dir := t.TempDir()
+	first := publishTo(t, dir, []Input{fixture(t)}, PublishOptions{})
+	later := fixtureTime.AddDate(0, 0, 9)
+	again := publishTo(t, dir, []Input{fixture(t)}, PublishOptions{Time: later})
+	if !again.Unchanged || again.ID != first.ID {
+		t.Fatalf("same content, later date: %+v", again)
+	}
+	if ids, _ := (&Dist{Dir: dir}).Releases(); len(ids) != 1 {
+		t.Fatalf("releases %v, want only %s", ids, first.ID)
+	}
+	if first.Release.Content == "" || first.Release.Content != again.Release.Content {
+		t.Errorf("content digests %q and %q", first.Release.Content, again.Release.Content)
+	}
+	changed := fixture(t)
+	changed.Links.References[1].Status = "matched"
+	changed.Links.References[1].DOI = "10.3322/caac.21708"
+	next := publishTo(t, dir, []Input{changed}, PublishOptions{Time: later})
+	if next.Unchanged || next.ID != "2024-10-10" || next.Release.Content == first.Release.Content {
+		t.Fatalf("changed content, later date: %+v", next)
+	}
+	if !strings.Contains(string(readFile(t, filepath.Join(dir, LatestFile))), `"content": "`+next.Release.Content+`"`) {
+		t.Error("latest.json does not carry the new release's content digest")
+	}
+}

@@ -65,6 +65,7 @@ type Release struct {
 	Diagnostics []Diagnostic
 	Changes     *Changes
 	Stats       Stats
+	Content     string // content digest (Manifest.Content)
 }
 
 // File returns the release's file at path, or nil.
@@ -174,6 +175,7 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 	add(TarballName(meta.ID), tgz)
 	sortFiles(rel.Files)
 	man := newManifest(meta, rel.Files)
+	rel.Content = man.Content
 	mb := encodeJSON(man, true)
 	add(ManifestFile, mb)
 	add(SumsFile, sha256sums(append(slices.Clone(man.Files), ManifestEntry{Path: ManifestFile, SHA256: sha256hex(mb)})))

@@ -196,7 +196,7 @@ func releaseTime(ctx context.Context, e *env, inputs []publish.Input, vocab stri
 func reportPublish(out, errw io.Writer, res *publish.PublishResult, quiet bool) {
 	st := res.Release.Stats
 	if res.Unchanged {
-		fmt.Fprintf(out, "%s: unchanged (identical content is already published)\n", res.Dir)
+		fmt.Fprintf(out, "%s: unchanged (its content is already published as release %s)\n", res.Dir, res.ID)
 	} else {
 		c := res.Release.Changes.Summary
 		fmt.Fprintf(out, "%s: %d files, %s; database %s, %d rows; changes: entities +%d -%d ~%d, references +%d -%d ~%d, DOIs +%d -%d\n",

@@ -1,13 +1,13 @@
 package publish
 
 import (
-	"io/fs"
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"

@@ -66,7 +66,7 @@ type Latest struct {
 	Path           string   `json:"path"`
 	Manifest       string   `json:"manifest"`
 	ManifestSHA256 string   `json:"manifest_sha256"`
-	Content        string   `json:"content"` // the release's content digest (Manifest.Content)
+	Content        string   `json:"content"`  // the release's content digest (Manifest.Content)
 	Releases       []string `json:"releases"` // all, oldest first
 }
 

@@ -151,6 +151,13 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 		return nil, err
 	}
 	add(DBGzFile, gz)
+	pq, err := buildParquet(ctx, db, tables)
+	if err != nil {
+		return nil, fmt.Errorf("parquet: %w", err)
+	}
+	for _, f := range pq {
+		add(f.Path, f.Data)
+	}
 
 	api, snap := buildAPI(ds, meta)
 	for _, f := range api {

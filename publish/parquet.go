@@ -35,11 +35,11 @@ const (
 )
 
 // parquetSkipped are the tables without a Parquet copy, and why. Views
-// are left out too: they are joins of the tables (their SQL, in
-// migrations/0002_views.sql, runs in DuckDB as it is), and so are the
-// full-text index's tables, which only SQLite can read.
+// are left out too (they are joins of the tables, which any engine can
+// run; copying them would repeat the data), and so is the full-text
+// index, which only SQLite can read.
 var parquetSkipped = map[string]string{
-	"meta": "release metadata (id, date, schema versions): in datapackage.json and manifest.json",
+	"meta": "the release's own key-value metadata (id, date, schema versions), not data about the documents",
 }
 
 // parquetPath is where a table's Parquet copy lives in a release, or ""

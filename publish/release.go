@@ -146,11 +146,16 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 	}
 	rel.Stats.DB = dbst
 	add(DBFile, db)
-	gz, err := gzipBytes(db)
-	if err != nil {
-		return nil, err
+	// The database compresses while the API is built.
+	type gzResult struct {
+		data []byte
+		err  error
 	}
-	add(DBGzFile, gz)
+	gzc := make(chan gzResult, 1)
+	go func() {
+		gz, err := gzipBytes(db)
+		gzc <- gzResult{gz, err}
+	}()
 
 	api, snap := buildAPI(ds, meta)
 	for _, f := range api {
@@ -165,6 +170,11 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 	add(ChangesFile, encodeJSON(rel.Changes, true))
 	add(ChangesMD, rel.Changes.Markdown())
 	add(ReadmeFile, releaseReadme(meta, ds))
+	gz := <-gzc
+	if gz.err != nil {
+		return nil, gz.err
+	}
+	add(DBGzFile, gz.data)
 	sortFiles(rel.Files)
 	add(PackageFile, encodeJSON(dataPackage(meta, ds, rel.Files, tables), true))
 	sortFiles(rel.Files)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -17,6 +18,7 @@ import (
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
 	"github.com/chemores/chemores/normalize"
+	"github.com/chemores/chemores/publish"
 )
 
 func buildCmd() command {
@@ -69,10 +71,11 @@ func buildMain(ctx context.Context, e *env, args []string) error {
 	return runBuild(ctx, e, o)
 }
 
-// docResult is what one document's stages left, for the summary.
+// docResult is what one document's stages made.
 type docResult struct {
-	source, id string
-	err        error
+	source string
+	in     publish.Input
+	err    error
 }
 
 func runBuild(ctx context.Context, e *env, o buildOptions) error {
@@ -97,8 +100,8 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 		g.Go(func() error {
 			// A bad document is reported with the others at the end; only
 			// cancellation stops the group.
-			id, err := buildDocument(gctx, src, lx, o)
-			results[i] = docResult{source: src, id: id, err: err}
+			in, err := buildDocument(gctx, src, lx, o)
+			results[i] = docResult{source: src, in: in, err: err}
 			if bar != nil {
 				bar.Add(1) // safe from several goroutines
 			}
@@ -112,17 +115,17 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 		bar.Finish()
 	}
 	var errs []error
-	var outputs []string
+	var inputs []publish.Input
 	ids := map[string]string{}
 	for _, r := range results {
 		switch {
 		case r.err != nil:
 			errs = append(errs, r.err)
-		case ids[r.id] != "":
-			errs = append(errs, fmt.Errorf("%s: %w: same document id %q as %s", r.source, extract.ErrInput, r.id, ids[r.id]))
+		case ids[r.in.Doc.ID] != "":
+			errs = append(errs, fmt.Errorf("%s: %w: same document id %q as %s", r.source, extract.ErrInput, r.in.Doc.ID, ids[r.in.Doc.ID]))
 		default:
-			ids[r.id] = r.source
-			outputs = append(outputs, filepath.Join(o.build, "extract", r.id+".json"))
+			ids[r.in.Doc.ID] = r.source
+			inputs = append(inputs, r.in)
 		}
 	}
 	took := time.Since(start)
@@ -136,37 +139,38 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 	if o.noPublish {
 		return nil
 	}
-	slices.Sort(outputs)
+	// In the order publish reads a build directory: by document id.
+	slices.SortFunc(inputs, func(a, b publish.Input) int { return strings.Compare(a.Doc.ID, b.Doc.ID) })
 	p := o.publishOpt
-	p.build, p.docs, p.quiet = o.build, outputs, true
-	return runPublish(ctx, e, p)
+	p.quiet = true
+	return publishInputs(ctx, e, inputs, p)
 }
 
-// buildDocument runs the three stages of one source and writes their
-// outputs. It returns the document id.
-func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o buildOptions) (string, error) {
+// buildDocument runs the three stages of one source, writes their
+// outputs and returns them for publishing.
+func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o buildOptions) (publish.Input, error) {
 	doc, err := extractFile(ctx, src)
 	if err != nil {
-		return "", err
+		return publish.Input{}, err
 	}
 	ann, err := normalize.Annotate(ctx, doc, lx, normalize.Options{})
 	if err != nil {
-		return doc.ID, fmt.Errorf("%s: normalize: %w", src, err)
+		return publish.Input{}, fmt.Errorf("%s: normalize: %w", src, err)
 	}
 	cache, err := readCache(filepath.Join(o.cacheDir, doc.ID+".jsonl"))
 	if err != nil {
-		return doc.ID, err
+		return publish.Input{}, err
 	}
 	links, err := enrich.Enrich(ctx, doc, enrich.NewSource(cache, nil, false), enrich.Options{})
 	if err != nil {
-		return doc.ID, fmt.Errorf("%s: enrich: %w", src, err)
+		return publish.Input{}, fmt.Errorf("%s: enrich: %w", src, err)
 	}
 	for stage, v := range map[string]any{"extract": doc, "normalize": ann, "enrich": links} {
 		if err := writeStage(nil, filepath.Join(o.build, stage, doc.ID+".json"), v); err != nil {
-			return doc.ID, err
+			return publish.Input{}, err
 		}
 	}
-	return doc.ID, nil
+	return publish.Input{Doc: doc, Ann: ann, Links: links}, nil
 }
 
 // writeStage writes a stage output as JSON, indented with one space and

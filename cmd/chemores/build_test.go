@@ -89,6 +89,18 @@ func TestBuildCorpusMatchesStageCommands(t *testing.T) {
 	if len(docs) != 6 {
 		t.Errorf("release has %d documents, want 6", len(docs))
 	}
+	// build publishes what it holds in memory; publishing what it wrote
+	// gives the same release.
+	again := t.TempDir()
+	pe, _, perr := envWith(map[string]string{"SOURCE_DATE_EPOCH": epoch})
+	if code := run(context.Background(), []string{"publish", "-q", "--build", build, "--dist", again, "--mechanisms", vocabTSV}, pe); code != exitOK {
+		t.Fatalf("publish: exit %d: %s", code, perr)
+	}
+	a, _ := os.ReadFile(filepath.Join(dist, "2024-10-01", "SHA256SUMS"))
+	b, _ := os.ReadFile(filepath.Join(again, "2024-10-01", "SHA256SUMS"))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Error("the release published from the build directory differs from build's own")
+	}
 }
 
 // One bad document: every failure is named, the good documents' outputs

@@ -83,6 +83,11 @@ func runPublish(ctx context.Context, e *env, o publishOptions) error {
 		}
 		inputs = append(inputs, in)
 	}
+	return publishInputs(ctx, e, inputs, o)
+}
+
+// publishInputs publishes stage outputs already in memory.
+func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publishOptions) error {
 	vocab, err := readMechanisms(o.mechanisms)
 	if err != nil {
 		return err

@@ -132,16 +132,24 @@ func (st *stats) split(pl *pageLayout, g []*line) []*pblock {
 	var out []*pblock
 	var cur *pblock
 	right := columnRight(g)
+	limit := 0.0 // the measure: where the longest lines end
+	for _, l := range g {
+		if !l.header {
+			limit = max(limit, l.x1)
+		}
+	}
 	st.group++
 	for i, l := range g {
 		if l.header {
 			continue
 		}
-		if cur != nil && !st.breaks(pl, g[i-1], l, right) {
-			// An outdented line opens an item of a list with a hanging
-			// indent (a reference entry): keep the break there.
-			if prev := g[i-1]; prev.x1 >= right-1.5*prev.size && l.x0 >= prev.x0-0.5*l.size {
-				l.join = joinSpace // a wrapped line, not a line break of the text
+		if cur != nil && !st.breaks(pl, g[i-1], l, right, limit) {
+			// A line that ended because its next word did not fit was
+			// wrapped; one that ended with room to spare was broken on
+			// purpose (a list item, an address line) and keeps its
+			// break, as does a line that opens a numbered entry.
+			if prev := g[i-1]; !fits(prev, l, limit) && !listItem(l) {
+				l.join = joinSpace
 			}
 			cur.lines = append(cur.lines, l)
 			continue
@@ -170,7 +178,7 @@ func columnRight(g []*line) float64 {
 }
 
 // breaks decides whether line b starts a new block after line a.
-func (st *stats) breaks(pl *pageLayout, a, b *line, right float64) bool {
+func (st *stats) breaks(pl *pageLayout, a, b *line, right, limit float64) bool {
 	if a.header {
 		return true
 	}
@@ -205,12 +213,35 @@ func (st *stats) breaks(pl *pageLayout, a, b *line, right float64) bool {
 	if captionStart.MatchString(text) && (startsBold(b) || b.size < st.body-0.3) {
 		return true
 	}
-	// Styles without indents: a short line that ends a sentence ends the
-	// paragraph.
-	if a.x1 < right-2*a.size && endsSentence(strings.TrimSpace(lineText(a))) && !ind(b) && startsUpper(text) {
+	// Styles without indents: a line that ends a sentence with room left
+	// for the next line's first word ends the paragraph.
+	if fits(a, b, limit) && endsSentence(strings.TrimSpace(lineText(a))) && !ind(b) && startsUpper(text) {
 		return true
 	}
 	return false
+}
+
+// fits reports whether the first word of line b would have fitted at the
+// end of line a, within the measure: then a was not wrapped but broken.
+func fits(a, b *line, limit float64) bool {
+	w := 0.0
+	for i, g := range b.gs {
+		if i > 0 && gapBefore(b, i) {
+			break
+		}
+		w = g.x + g.w - b.x0
+	}
+	return a.x1+0.25*a.size+w <= limit+0.5
+}
+
+// listItem: the line opens a numbered entry ("12. ", "[12] ") or starts
+// with a raised mark (an affiliation, a footnote).
+func listItem(l *line) bool {
+	if len(l.gs) > 0 && l.gs[0].script == scriptSup {
+		return true
+	}
+	_, ok := entryNumber(lineText(l))
+	return ok
 }
 
 func startsBold(l *line) bool {

@@ -141,18 +141,33 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 	}
 	r, err := pdf.NewReader(view, int64(end))
 	if err == nil {
+		// ledongthuc/pdf derives each object's RC4 key at full length;
+		// the standard cuts it to the file key's length plus 5 bytes, so
+		// files with keys under 88 bits (40-bit RC4, common in old PDFs
+		// with copy or print restrictions) decrypt to garbage.
+		if enc := r.Trailer().Key("Encrypt"); enc.Kind() == pdf.Dict {
+			bits := enc.Key("Length").Int64()
+			if bits == 0 {
+				bits = 40
+			}
+			if enc.Key("V").Int64() < 4 && bits < 88 {
+				return nil, fmt.Errorf("%w: the PDF is encrypted with %d-bit RC4, which chemores cannot decrypt; save an unprotected copy first (for example `qpdf --decrypt in.pdf out.pdf`)", ErrInput, bits)
+			}
+		}
 		return r, nil
 	}
 	msg := err.Error()
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword):
 		return nil, fmt.Errorf("%w: the PDF is encrypted and needs a password to open; save an unprotected copy first (for example `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)", ErrInput)
+	case strings.Contains(msg, "256-bit") || strings.Contains(msg, "R=5") || strings.Contains(msg, "R=6"):
+		return nil, fmt.Errorf("%w: the PDF is encrypted with 256-bit AES, which chemores cannot decrypt; save an unprotected copy first (for example `qpdf --decrypt in.pdf out.pdf`)", ErrInput)
 	case strings.Contains(msg, "encryption"):
 		return nil, fmt.Errorf("%w: the PDF is encrypted in a way chemores cannot read (%s); save an unprotected copy first (for example `qpdf --decrypt in.pdf out.pdf`)", ErrInput, msg)
-	case strings.Contains(msg, "xref") || strings.Contains(msg, "startxref") || strings.Contains(msg, "cross-reference"):
-		return nil, fmt.Errorf("%w: the PDF is truncated or damaged: its cross-reference table cannot be read (%s); try repairing it (for example `qpdf in.pdf repaired.pdf`)", ErrInput, msg)
+	case strings.HasPrefix(msg, "not a PDF"):
+		return nil, fmt.Errorf("%w: not a PDF, though it starts like one (%s)", ErrInput, msg)
 	}
-	return nil, fmt.Errorf("%w: the PDF is damaged and cannot be read (%s)", ErrInput, msg)
+	return nil, fmt.Errorf("%w: the PDF is truncated or damaged and cannot be read (%s); try repairing it (for example `qpdf in.pdf repaired.pdf`)", ErrInput, msg)
 }
 
 // pdfView is the file as the library sees it: cut after the last

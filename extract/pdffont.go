@@ -1,3 +1,5 @@
+//go:generate go run ../internal/std14gen -groff /usr/share/groff/current/font/devps -o pdfstd14.go
+
 package extract
 
 import (
@@ -20,12 +22,13 @@ type pdfFont struct {
 	simple       *[256]string // one-byte fonts: text by the font's encoding
 	widths       map[uint32]float64
 	firstChar    int
-	widthList    []float64 // simple fonts: Widths from FirstChar
-	dw           float64   // default width, glyph units
-	scale        float64   // glyph units to text space (1/1000, or Type 3's FontMatrix)
-	vscale       float64   // Type 3: the FontMatrix's vertical scale relative to 1/1000
-	vertical     bool      // Identity-V: vertical writing, not laid out
-	ucs2         bool      // Type 0 with a UCS-2 CMap: codes are UTF-16
+	widthList    []float64      // simple fonts: Widths from FirstChar
+	dw           float64        // default width, glyph units
+	scale        float64        // glyph units to text space (1/1000, or Type 3's FontMatrix)
+	vscale       float64        // Type 3: the FontMatrix's vertical scale relative to 1/1000
+	vertical     bool           // Identity-V: vertical writing, not laid out
+	ucs2         bool           // Type 0 with a UCS-2 CMap: codes are UTF-16
+	std          map[rune]int16 // a standard font used without Widths: widths by character
 }
 
 type codespace struct {
@@ -94,9 +97,18 @@ func (f *pdfFont) text(c code) string {
 	return "\uFFFD"
 }
 
-// width returns the advance of a code in text space units (times the
-// font size).
-func (f *pdfFont) width(c code) float64 {
+// width returns the advance of a code, whose text is s, in text space
+// units (times the font size).
+func (f *pdfFont) width(c code, s string) float64 {
+	if f.std != nil {
+		for _, r := range s {
+			if w, ok := f.std[r]; ok {
+				return float64(w) * f.scale
+			}
+			break
+		}
+		return f.dw * f.scale
+	}
 	if f.widthList != nil {
 		i := int(c.c) - f.firstChar
 		if i >= 0 && i < len(f.widthList) {
@@ -161,7 +173,40 @@ func loadFont(v pdf.Value) *pdfFont {
 		f.uni, f.spaces = readToUnicode(tu)
 	}
 	f.bold, f.italic = fontStyle(base, desc)
+	if subtype != "Type0" && f.widthList == nil {
+		f.std = std14Widths[standardFace(base, f.bold, f.italic)]
+	}
 	return f
+}
+
+// standardFace names the standard font a font without widths stands
+// for: Times or Helvetica (Arial has Helvetica's widths), in its face.
+func standardFace(name string, bold, italic bool) string {
+	n := strings.ToLower(name)
+	family := ""
+	switch {
+	case strings.Contains(n, "times"):
+		family = "Times"
+	case strings.Contains(n, "helvetica") || strings.Contains(n, "arial"):
+		family = "Helvetica"
+	default:
+		return ""
+	}
+	switch {
+	case bold && italic && family == "Times":
+		return "Times-BoldItalic"
+	case bold && italic:
+		return "Helvetica-BoldOblique"
+	case bold:
+		return family + "-Bold"
+	case italic && family == "Times":
+		return "Times-Italic"
+	case italic:
+		return "Helvetica-Oblique"
+	case family == "Times":
+		return "Times-Roman"
+	}
+	return "Helvetica"
 }
 
 // cidWidths reads a CIDFont's W array: "c [w1 w2 ...]" and "c1 c2 w".

@@ -340,13 +340,13 @@ func (in *interp) show(raw string) error {
 	g := &in.g
 	in.codes = f.codes(raw, in.codes)
 	for _, c := range in.codes {
-		tx := f.width(c)*g.size + g.tc
+		s := f.text(c)
+		tx := f.width(c, s)*g.size + g.tc
 		if c.n == 1 && c.c == 32 {
 			tx += g.tw
 		}
 		tx *= g.th
 		m := in.tm.mul(g.ctm)
-		s := f.text(c)
 		upright := m[0] > 0 && m[3] > 0 && gomath.Abs(m[1]) < 0.05*m[0] && gomath.Abs(m[2]) < 0.05*m[3]
 		if s != "" && upright && !f.vertical {
 			x, y := m.apply(0, g.rise)

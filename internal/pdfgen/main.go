@@ -28,6 +28,7 @@ func run(args []string) error {
 	journal := fs.String("journal", "", "journal line of the running header")
 	short := fs.String("short", "", "short title of the running header")
 	fontDir := fs.String("fonts", "/usr/share/fonts/truetype/dejavu", "directory of the DejaVu TrueType fonts")
+	core := fs.Bool("core", false, "use the standard Helvetica font, not embedded (ASCII text only; small files)")
 	out := fs.String("o", "", "output PDF")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -48,6 +49,9 @@ func run(args []string) error {
 	src, err := os.ReadFile(fs.Arg(0))
 	if err != nil {
 		return err
+	}
+	if *core {
+		*fontDir = ""
 	}
 	data, err := typeset(string(src), cfg, *fontDir)
 	if err != nil {
@@ -90,11 +94,15 @@ func typeset(src string, cfg config, fontDir string) ([]byte, error) {
 		f.text = "DejaVuSans"
 		files = map[string]string{"": "", "B": "-Bold", "I": "-Oblique", "BI": "-BoldOblique"}
 	}
-	for _, st := range []string{"", "B", "I", "BI"} {
-		p.AddUTF8Font(f.text, st, f.text+files[st]+".ttf")
-	}
-	if f.sans != f.text {
-		p.AddUTF8Font(f.sans, "", f.sans+".ttf")
+	if fontDir == "" {
+		f = fonts{text: "Helvetica", sans: "Helvetica"} // built into every PDF reader
+	} else {
+		for _, st := range []string{"", "B", "I", "BI"} {
+			p.AddUTF8Font(f.text, st, f.text+files[st]+".ttf")
+		}
+		if f.sans != f.text {
+			p.AddUTF8Font(f.sans, "", f.sans+".ttf")
+		}
 	}
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("fonts (install fonts-dejavu-core or pass -fonts): %w", err)
@@ -226,7 +234,7 @@ func (d *doc) frontOneColumn(a *article) {
 	d.y += 4
 	for _, dl := range a.dates {
 		d.paragraph(rich(dl, style{}), c.small, c.smallLead, 0)
-		d.y += 2
+		d.y += 4
 	}
 	d.y += 8
 	if len(a.abstract) > 0 {
@@ -238,7 +246,7 @@ func (d *doc) frontOneColumn(a *article) {
 	}
 	for _, n := range a.notes {
 		d.paragraph(rich(n, style{}), c.small, c.smallLead, 0)
-		d.y += 3
+		d.y += 5
 	}
 	d.pdf().SetLineWidth(0.4)
 	d.pdf().Line(col.x, d.y+2, col.x+col.w, d.y+2)

@@ -77,7 +77,7 @@ func findGutters(segs []*seg, pageW float64) [][2]float64 {
 				r++
 			}
 		}
-		if l >= 3 && r >= 3 {
+		if l >= 2 && r >= 2 {
 			out = append(out, g)
 		}
 	}

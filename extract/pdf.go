@@ -29,6 +29,12 @@ func parsePDF(ctx context.Context, data []byte, src Source) (doc *Document, err 
 			if page > 0 {
 				where = fmt.Sprintf("page %d", page)
 			}
+			if stage == "reading" {
+				// ledongthuc/pdf reports malformed objects by panicking,
+				// wherever they are first looked at.
+				err = fmt.Errorf("%w: the PDF is truncated or damaged and cannot be read (%s: %v); try repairing it (for example `qpdf in.pdf repaired.pdf`)", ErrInput, where, r)
+				return
+			}
 			err = fmt.Errorf("internal error while %s %s: %v [%s] (please report this, with the file)",
 				stage, where, r, firstFrames(debug.Stack()))
 		}

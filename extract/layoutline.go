@@ -103,7 +103,7 @@ func buildLines(p *pageText) *pageLayout {
 // end), glyphs off the page, glyphs drawn twice at the same place (fake
 // bold, shadows), and the labels inside figures.
 func visibleGlyphs(p *pageText) []glyph {
-	out := make([]glyph, 0, len(p.glyphs))
+	out := p.glyphs[:0] // filtered in place: the page is read once
 	for _, g := range p.glyphs {
 		if strings.TrimFunc(g.s, isSpaceOrInvisible) == "" {
 			continue

@@ -18,7 +18,11 @@ type item struct {
 // by "\n" (or glued where a word was rejoined), spaces where glyphs stand
 // apart, *italic* runs, ^{superscripts} and _{subscripts}.
 func renderBlock(lines []*line) string {
-	var items []item
+	n := 0
+	for _, l := range lines {
+		n += 2 * len(l.gs)
+	}
+	items := make([]item, 0, n)
 	for li, l := range lines {
 		if li > 0 {
 			switch l.join {

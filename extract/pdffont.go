@@ -311,6 +311,7 @@ func fontStyle(name string, desc pdf.Value) (bold, italic bool) {
 type toUnicode struct {
 	single map[uint32]string
 	ranges []cmapRange
+	seen   map[uint32]string // codes already looked up in ranges
 }
 
 type cmapRange struct {
@@ -325,6 +326,9 @@ func (t *toUnicode) lookup(c uint32) (string, bool) {
 	if s, ok := t.single[c]; ok {
 		return s, true
 	}
+	if s, ok := t.seen[c]; ok {
+		return s, true
+	}
 	for _, r := range t.ranges {
 		if c >= r.lo && c <= r.hi {
 			rs := append([]rune(nil), r.base...)
@@ -332,7 +336,11 @@ func (t *toUnicode) lookup(c uint32) (string, bool) {
 			if !utf8.ValidRune(rs[len(rs)-1]) {
 				return "", false
 			}
-			return string(rs), true
+			if t.seen == nil {
+				t.seen = map[uint32]string{}
+			}
+			t.seen[c] = string(rs)
+			return t.seen[c], true
 		}
 	}
 	return "", false
@@ -345,7 +353,7 @@ func (t *toUnicode) lookup(c uint32) (string, bool) {
 func readToUnicode(v pdf.Value) (*toUnicode, []codespace) {
 	rd := v.Reader()
 	defer rd.Close()
-	data, err := readLimited(rd, 4<<20)
+	data, err := readLimited(rd, 4<<20, 4096)
 	if err != nil && len(data) == 0 {
 		return nil, nil
 	}

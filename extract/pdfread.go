@@ -148,13 +148,16 @@ func readPage(p pdf.Page, n int, fonts fontCache) (*pageText, error) {
 // run interprets one content stream, stopping at a limit.
 func (in *interp) run(s pdf.Value) error {
 	rd := s.Reader()
-	data, err := readLimited(rd, maxStreamBytes)
+	data, err := readLimited(rd, maxStreamBytes, 4*s.Key("Length").Int64())
 	rd.Close()
 	if data == nil && err != nil {
 		if err == errTooLarge {
 			return errLimit{fmt.Sprintf("a content stream inflates to more than %d MB", maxStreamBytes>>20)}
 		}
 		return fmt.Errorf("content stream unreadable: %v", err)
+	}
+	if cap(in.page.glyphs) == 0 {
+		in.page.glyphs = make([]glyph, 0, len(data)/6) // a glyph per few bytes of content
 	}
 	lx := contentLexer{d: data}
 	args := in.args[:0]
@@ -183,8 +186,10 @@ func (in *interp) run(s pdf.Value) error {
 
 var errTooLarge = errors.New("stream too large")
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
+// readLimited reads at most limit bytes; hint is the size to expect.
+func readLimited(r io.Reader, limit, hint int64) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(int(min(max(hint, 512), limit)))
 	n, err := io.Copy(&b, io.LimitReader(r, limit+1))
 	if n > limit {
 		return nil, errTooLarge

@@ -241,3 +241,27 @@ func TestFindGutters(t *testing.T) {
 		t.Errorf("gutters = %v, want none", g)
 	}
 }
+
+func TestComposeAccents(t *testing.T) {
+	gs := []glyph{
+		{s: "D", x: 10, w: 7, size: 10}, {s: "´", x: 18.5, w: 5, size: 10}, {s: "e", x: 17, w: 4.5, size: 10},
+		{s: "ı", x: 21.5, w: 2.8, size: 10}, {s: "`", x: 21.4, w: 3, size: 10}, {s: "˜", x: 40, w: 5, size: 10}, {s: "7", x: 45, w: 5, size: 10},
+	}
+	var b strings.Builder
+	for _, g := range composeAccents(gs) {
+		b.WriteString(g.s)
+	}
+	if got := b.String(); got != "Déì˜7" {
+		t.Errorf("composed %q, want %q", got, "Déì˜7")
+	}
+}
+
+func TestStandardFontWidths(t *testing.T) {
+	f := &pdfFont{scale: 0.001, dw: 500, std: std14Widths[standardFace("Helvetica-Bold", true, false)]}
+	if w := f.width(code{'i', 1}, "i"); w != 0.278 {
+		t.Errorf("Helvetica-Bold i = %v, want 0.278", w)
+	}
+	if standardFace("TimesNewRomanPS-ItalicMT", false, true) != "Times-Italic" || standardFace("Courier", false, false) != "" {
+		t.Error("standardFace")
+	}
+}

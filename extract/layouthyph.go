@@ -17,10 +17,11 @@ import (
 // out.
 type lexicon struct {
 	words map[string]int
+	parts map[string]int // the parts of hyphenated words ("blood" in "blood-brain")
 }
 
 func newLexicon(pls []*pageLayout) *lexicon {
-	lx := &lexicon{words: map[string]int{}}
+	lx := &lexicon{words: map[string]int{}, parts: map[string]int{}}
 	for _, pl := range pls {
 		for _, l := range pl.lines {
 			if l.header {
@@ -36,6 +37,11 @@ func newLexicon(pls []*pageLayout) *lexicon {
 				}
 				if w := wordKey(f); w != "" {
 					lx.words[w]++
+					if strings.Contains(w, "-") {
+						for _, p := range strings.Split(w, "-") {
+							lx.parts[p]++
+						}
+					}
 				}
 			}
 		}
@@ -86,6 +92,15 @@ func (lx *lexicon) joinAt(lines []*line, i int) {
 	}
 	fields := strings.Fields(lineText(a))
 	x := strings.TrimRight(fields[len(fields)-1], "-\u2010\u00ad")
+	// In a word that already has hyphens ("State-of-the-", "P-glycopro-")
+	// the last part decides: TeX breaks such words only at their hyphens,
+	// groff also between syllables; the document's words tell which.
+	full := x
+	compound := false
+	if i := strings.LastIndexAny(x, "-\u2010"); i >= 0 {
+		x = x[i+1:]
+		compound = true
+	}
 	x = strings.TrimLeftFunc(x, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	next := strings.Fields(lineText(b))
 	y := ""
@@ -100,6 +115,11 @@ func (lx *lexicon) joinAt(lines []*line, i int) {
 	case last.s == "\u00ad":
 		a.dropLast = true // a soft hyphen is the typesetter's
 		b.join = joinNone
+	case unicode.IsLower(r) && compound && lx.words[strings.ToLower(full+yw)] > 0:
+		a.dropLast = true // "P-glycopro-" + "tein", and the document has "P-glycoprotein"
+		b.join = joinNone
+	case unicode.IsLower(r) && compound && utf8.RuneCountInString(x) <= 4 && lx.words[strings.ToLower(x)] >= 3:
+		b.join = joinNone // "State-of-the-" + "art": a short word, not a syllable
 	case unicode.IsLower(r) && !lx.keepHyphen(x, yw):
 		a.dropLast = true
 		b.join = joinNone
@@ -126,7 +146,7 @@ func (lx *lexicon) keepHyphen(x, y string) bool {
 		return true // "TGF-", "CB-", "5-", "p53-", "β-"
 	case keepPrefixes[xl] || compoundHeads[yl]:
 		return true
-	case utf8.RuneCountInString(xl) >= 3 && utf8.RuneCountInString(yl) >= 3 && lx.words[xl] > 0 && lx.words[yl] > 0:
+	case utf8.RuneCountInString(xl) >= 3 && utf8.RuneCountInString(yl) >= 3 && lx.known(xl) && lx.known(yl):
 		return true // two words of the document: "drug-resistant"
 	}
 	return false
@@ -149,9 +169,10 @@ func symbolLike(x string) bool {
 // keepPrefixes are prefixes written with a hyphen in biomedical English
 // ("non-small cell", "anti-apoptotic", "self-renewal", "co-culture");
 // consulted only when the document does not use the word either way.
+// Prefixes that hyphenation patterns also split off ("pre-venting",
+// "ex-posed", "inter-calating") are not in the list.
 var keepPrefixes = map[string]bool{
-	"non": true, "anti": true, "self": true, "cross": true, "well": true, "co": true, "pre": true,
-	"post": true, "pro": true, "semi": true, "intra": true, "inter": true, "extra": true, "ex": true,
+	"non": true, "anti": true, "self": true, "cross": true, "well": true, "semi": true, "co": true,
 	"low": true, "high": true, "long": true, "short": true, "dose": true, "time": true,
 	"double": true, "single": true, "triple": true, "small": true, "large": true, "first": true,
 	"second": true, "third": true, "full": true, "half": true, "all": true,
@@ -173,3 +194,6 @@ var compoundHeads = map[string]bool{
 	"responsive": true, "producing": true, "secreting": true, "forming": true, "promoting": true,
 	"suppressing": true, "inhibiting": true, "targeting": true,
 }
+
+// known: the document uses the word, alone or in a hyphenated word.
+func (lx *lexicon) known(w string) bool { return lx.words[w] > 0 || lx.parts[w] > 0 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"golang.org/x/text/unicode/norm"
 	gomath "math"
 	"slices"
 	"strings"
@@ -119,7 +120,63 @@ func visibleGlyphs(p *pageText) []glyph {
 		}
 		out = append(out, g)
 	}
-	return dropFigureText(out, p)
+	return dropFigureText(composeAccents(out), p)
+}
+
+// spacingAccents are the accent glyphs that TeX and other typesetters
+// draw over or under a letter, with the combining marks they stand for.
+var spacingAccents = map[string]rune{
+	"´": '\u0301', "`": '\u0300', "¨": '\u0308', "ˆ": '\u0302', "˜": '\u0303', "ˇ": '\u030C',
+	"˘": '\u0306', "¯": '\u0304', "˙": '\u0307', "˚": '\u030A', "¸": '\u0327', "˛": '\u0328',
+	"˝": '\u030B',
+}
+
+// composeAccents puts an accent drawn as a glyph of its own over the
+// letter it covers ("e" and "´" become "é"), looking at the glyphs drawn
+// just before and after it.
+func composeAccents(gs []glyph) []glyph {
+	any := false
+	for i := range gs {
+		mark, ok := spacingAccents[gs[i].s]
+		if !ok {
+			continue
+		}
+		a := &gs[i]
+		best, bestOver := -1, 0.0
+		for j := max(0, i-2); j <= min(len(gs)-1, i+2); j++ {
+			b := &gs[j]
+			if j == i || !hasLetter(b.s) || gomath.Abs(a.y-b.y) > b.size || b.s == "" {
+				continue
+			}
+			over := min(a.x+a.w, b.x+b.w) - max(a.x, b.x)
+			if over > 0.5*min(a.w, b.w) && over > bestOver {
+				best, bestOver = j, over
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		base := gs[best].s
+		switch base {
+		case "ı": // TeX puts accents on a dotless i
+			base = "i"
+		case "ȷ":
+			base = "j"
+		}
+		gs[best].s = norm.NFC.String(base + string(mark))
+		a.s = ""
+		any = true
+	}
+	if !any {
+		return gs
+	}
+	out := gs[:0]
+	for _, g := range gs {
+		if g.s != "" {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 func isSpaceOrInvisible(r rune) bool { return unicode.IsSpace(r) || isSpace(r) || isInvisible(r) }

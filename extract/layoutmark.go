@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -72,7 +73,7 @@ func renderItems(items []item) string {
 			if j < len(items) {
 				next, _ = utf8.DecodeRuneInString(items[j].s)
 			}
-			if (b.Len() == 0 || !isWordRune(prev)) && (next == 0 || !isWordRune(next)) && hasLetter(body) && !strings.ContainsRune(body, '*') {
+			if (b.Len() == 0 || !isWordRune(prev)) && (next == 0 || !isWordRune(next)) && latinWord(body) && !strings.ContainsRune(body, '*') {
 				b.WriteString("*" + body + "*")
 			} else {
 				b.WriteString(body)
@@ -140,4 +141,17 @@ func italicEnd(items []item, i int) int {
 		end = j
 	}
 	return end
+}
+
+// latinWord: the run holds a word in Latin letters. Math italic (a lone
+// β, an x) is left unmarked: its markers would only come between the
+// letter and the text around it, which the cleaner reads ("TGF- β").
+func latinWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r < 0x250 && unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }

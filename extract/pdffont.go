@@ -171,6 +171,11 @@ func loadFont(v pdf.Value) *pdfFont {
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		f.uni, f.spaces = readToUnicode(tu)
+		if subtype != "Type0" {
+			// Simple fonts have one-byte codes whatever the CMap's
+			// codespace says (groff's gropdf declares <0000> <FFFF>).
+			f.spaces = nil
+		}
 	}
 	f.bold, f.italic = fontStyle(base, desc)
 	if subtype != "Type0" && f.widthList == nil {

@@ -65,6 +65,100 @@ clean: ## remove build output (build/, bin/, dist/ releases)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
 
+# --- enrich: a DOI for each reference, from the committed cache of Crossref
+# and NCBI responses (seeds/cache/<doc>.jsonl). `make` never touches the
+# network; `make refresh CHEMORES_MAILTO=you@example.org` asks Crossref and
+# NCBI for what the cache lacks (ENRICH_MODE=refresh asks again for
+# everything) and rewrites the cache with exactly the responses used.
+ENRICH      := $(DOCS:%=build/enrich/%.json)
+ENRICH_MODE ?= online
+CACHES      := $(wildcard seeds/cache/*.jsonl)
+
+all: $(ENRICH)
+
+build/enrich/%.json: build/extract/%.json $(BIN) $(CACHES)
+	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
+
+.PHONY: refresh
+refresh: $(EXTRACT) $(BIN) ## fetch missing DOI evidence from Crossref and NCBI (needs CHEMORES_MAILTO)
+	@if [ -z "$(CHEMORES_MAILTO)" ]; then echo "refresh needs a contact address: make refresh CHEMORES_MAILTO=you@example.org" >&2; exit 2; fi
+	@for d in $(DOCS); do \
+	  echo "enrich --$(ENRICH_MODE) $$d"; \
+	  $(BIN) enrich build/extract/$$d.json --cache seeds/cache/$$d.jsonl --$(ENRICH_MODE) --mailto "$(CHEMORES_MAILTO)" -o build/enrich/$$d.json || exit $$?; \
+	done
+
+FUZZ += enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch
+
+# --- normalize ---------------------------------------------------------
+# build/normalize/<doc>.json: sentences, mentions, entities and
+# abbreviations of each extracted document, from the committed lexicons.
+# `make lexicon` regenerates the gene lexicon from Debian's org.Hs.eg.db
+# (needs apt; ORGDB_DEB=path.deb uses a downloaded package instead); the
+# normal build never needs it. `make ner-model` trains the optional prose
+# NER model (not used by the build: see README).
+LEXICONS  := $(wildcard seeds/lexicons/*.tsv)
+NORMALIZE := $(DOCS:%=build/normalize/%.json)
+FUZZ      += normalize:FuzzAbbrev normalize:FuzzScan
+ORGDB_DEB ?=
+
+all: $(NORMALIZE)
+
+build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
+	@mkdir -p $(@D)
+	$(BIN) normalize -q $< -o $@
+
+.PHONY: lexicon
+lexicon: $(BIN) ## regenerate seeds/lexicons/genes.tsv from Debian's r-bioc-org.hs.eg.db (needs apt)
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	deb="$(ORGDB_DEB)"; \
+	if [ -z "$$deb" ]; then (cd "$$tmp" && apt-get download r-bioc-org.hs.eg.db) && deb=$$(ls "$$tmp"/*.deb); fi; \
+	dpkg-deb -x "$$deb" "$$tmp/x"; \
+	db=$$(find "$$tmp/x" -name org.Hs.eg.sqlite | head -1); \
+	$(BIN) lexicon -db "$$db" -package "$$(dpkg-deb -f "$$deb" Package) $$(dpkg-deb -f "$$deb" Version)" -o seeds/lexicons/genes.tsv
+
+.PHONY: ner-model
+ner-model: build/ner/model.txt ## train the optional prose NER model on lexicon-labelled sentences
+
+build/ner/model.txt: $(EXTRACT) $(LEXICONS) $(BIN)
+	@mkdir -p $(@D)
+	$(BIN) normalize -q -train $@ $(EXTRACT)
+
+# --- publish: a release dist/<date>/ from build/{extract,normalize,enrich} ---
+# Publishing is cheap (well under a second) and a no-op when the content is
+# already published, so it runs every time; the release id comes from
+# SOURCE_DATE_EPOCH or the inputs' last commit, never the clock.
+# Publish runs after the normalize and enrich outputs ($(NORMALIZE), $(ENRICH),
+# named by their blocks); where a block is absent, whatever of its files exists
+# is read. The $$ (second expansion) lets those blocks come anywhere in this file.
+MECHANISMS := seeds/lexicons/mechanisms.tsv
+PUBLISH_IN  = $(EXTRACT) \
+  $(or $(NORMALIZE),$(wildcard $(DOCS:%=build/normalize/%.json))) \
+  $(or $(ENRICH),$(wildcard $(DOCS:%=build/enrich/%.json)))
+.SECONDEXPANSION:
+
+all: publish
+
+.PHONY: publish
+publish: $$(PUBLISH_IN) $(MECHANISMS) $(BIN) ## publish dist/<release> and dist/latest.json (no-op if already published)
+	$(BIN) publish -q --build build --dist dist --mechanisms $(MECHANISMS)
+
+# Two publishes of the same inputs into fresh directories must give
+# byte-identical releases: same SHA256SUMS, and each one checks out.
+.PHONY: repro
+repro: $$(PUBLISH_IN) $(MECHANISMS) $(BIN) ## reproducibility check: two builds, identical SHA256SUMS
+	@a=$$(mktemp -d); b=$$(mktemp -d); trap 'rm -rf "$$a" "$$b"' EXIT; \
+	$(BIN) publish -q --build build --dist "$$a" --mechanisms $(MECHANISMS) >/dev/null; \
+	$(BIN) publish -q --build build --dist "$$b" --mechanisms $(MECHANISMS) >/dev/null; \
+	id=$$(sed -n 's/^  "release": "\(.*\)",$$/\1/p' "$$a/latest.json"); \
+	cmp "$$a/$$id/SHA256SUMS" "$$b/$$id/SHA256SUMS"; \
+	(cd "$$a/$$id" && sha256sum -c --quiet SHA256SUMS); \
+	$(BIN) verify -q "$$a"; \
+	echo "repro: two builds of release $$id: identical SHA256SUMS ($$(wc -l < "$$a/$$id/SHA256SUMS") files), verified"
+
+test: repro
+
+FUZZ += publish:FuzzParseMechanisms publish:FuzzParseManifest
+
 # --- extract: PDF input (issue 3) -------------------------------------------
 # The PDF fixtures of extract's tests are typeset from text by internal/pdfgen
 # with DejaVu fonts (Debian: fonts-dejavu-core) and committed, so that tests

@@ -97,7 +97,7 @@ func (c *cleaner) run() {
 			i++
 		case (r == '_' || r == '^') && i+1 < len(in) && in[i+1] == '{':
 			if j := closing(in, i+2, '}', 80); j > i+2 {
-				c.emit(script(r, in[i+2:j]), i)
+				c.emit(strings.TrimSpace(script(r, in[i+2:j])), i)
 				i = j + 1
 				continue
 			}
@@ -180,7 +180,8 @@ func (c *cleaner) copy(i int) {
 
 // emit writes s in place of source material starting at in[i].
 func (c *cleaner) emit(s string, i int) {
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
+		c.space = c.space || s != "" && c.n > 0 // "^{ }" is a space at most
 		return
 	}
 	c.flush()

@@ -19,6 +19,8 @@ const (
 	ByOverride     = "override"     // a curated override for an ambiguous name
 	ByContext      = "context"      // words around it chose among candidates
 	ByModel        = "model"        // proposed by the NER model only
+	// ByCoding ("protein-coding", resolve.go): the one protein-coding
+	// gene among the candidates.
 )
 
 // Annotations is what the normalize stage says about one Document.
@@ -65,7 +67,7 @@ type Mention struct {
 	End        int      `json:"end"`
 	Type       string   `json:"type"`
 	Entity     string   `json:"entity"`      // Entity.ID; empty when left unresolved
-	ResolvedBy string   `json:"resolved_by"` // ByLexicon, ...; empty when unresolved
+	ResolvedBy string   `json:"resolved_by"` // ByLexicon, ...; empty when unresolved, "model" for NER proposals
 	Candidates []string `json:"candidates"`  // entity ids considered, when there was a choice
 }
 

@@ -1,6 +1,46 @@
-// Package publish is the last stage: it loads the Document, Annotations
-// and Links of every source into SQLite and writes a release: the
-// database, a versioned static JSON API, checksums, a Frictionless data
-// package and a change log against the previous release. It also holds
-// the client side: pulling a release and verifying it.
+// Package publish is the last stage: it turns the outputs of extract,
+// normalize and enrich into a release users download, verify and query,
+// and holds the client side that installs one.
+//
+// In: one Input per document (an extract.Document, and the
+// normalize.Annotations and enrich.Links for it when those stages ran),
+// the curated vocabulary of resistance mechanisms
+// (seeds/lexicons/mechanisms.tsv), a release id and time.
+//
+// Out (Build, in memory; Dist.Publish writes it to dist/<release>/):
+//
+//   - chemores.sqlite: every table of the dataset, with foreign keys,
+//     indexes for the common questions, views (entity_sentences,
+//     reference_sentences, mechanism_entities, ...), FTS5 over paragraph
+//     and sentence text; schema versioned by embedded migrations
+//     (PRAGMA user_version); VACUUMed and byte-identical across builds.
+//     chemores.sqlite.gz is the same, gzipped with a fixed header.
+//   - api/v1/: the static JSON API (index.json with a schema.org Dataset
+//     record, documents/, references.json and references/, entities.json
+//     and entities/<type>/, mechanisms.json and mechanisms/, search.json).
+//   - schemas/: a JSON Schema (draft 2020-12) for every JSON file.
+//   - datapackage.json (Frictionless Data Package v2, sha256 hashes, one
+//     tabular resource per table and view), CHANGES.md and changes.json
+//     against the previous release, README.md, a deterministic tarball,
+//     manifest.json and SHA256SUMS.
+//
+// Publish checks the stage outputs against each other before loading:
+// a row that points at nothing is dropped or cut loose with a diagnostic
+// (stored in the diagnostics table and the document file), so that the
+// database's foreign keys always hold. Missing normalize or enrich output
+// is published as what there is, with a diagnostic.
+//
+// Ids double as file names and survive adding documents: entities are
+// CURIEs (NCBIGene:5243 -> entities/gene/NCBIGene-5243.json); a cited work
+// with a DOI is "doi-<escaped DOI>" whatever review cites it, one without
+// is "ref-<document>-<n>".
+//
+// Releases are immutable: Dist.Publish stages a release under a hidden
+// name and renames it into place, refuses to overwrite an id with other
+// content (a same-day change gets a patch letter, 2026-11-26b), and does
+// nothing when the content is already published. Pull downloads a
+// release, checks every file against the manifest before installing it
+// atomically, resumes interrupted downloads and refuses unsafe paths and
+// oversized files; Verify re-checks an installed release; Server serves a
+// dist directory read-only with cache headers for previews.
 package publish

@@ -21,6 +21,13 @@ type command struct {
 func commands() []command {
 	return []command{
 		extractCmd(),
+		enrichCmd(),
+		lexiconCmd(),
+		normalizeCmd(),
+		publishCmd(),
+		pullCmd(),
+		verifyCmd(),
+		serveCmd(),
 		helpCmd(),
 		versionCmd(),
 	}

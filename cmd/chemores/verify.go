@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/chemores/chemores/publish"
+)
+
+func verifyCmd() command {
+	return command{
+		name: "verify",
+		args: "[--no-schemas] DIR",
+		summary: `Check an installed release (a directory holding manifest.json) or a directory
+of releases and its latest.json: every file present with the size and SHA-256
+the manifest lists, nothing unlisted, SHA256SUMS consistent, and every JSON
+file valid against its JSON Schema.`,
+		run: verifyMain,
+	}
+}
+
+type verifyOptions struct {
+	dir       string
+	noSchemas bool
+	quiet     bool
+}
+
+func verifyMain(ctx context.Context, e *env, args []string) error {
+	var o verifyOptions
+	fs := newFlags(verifyCmd(), e)
+	fs.BoolVar(&o.noSchemas, "no-schemas", false, "check checksums only, not the JSON Schemas")
+	fs.BoolVar(&o.quiet, "q", false, "print nothing when everything verifies")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one directory, got %d (usage: chemores verify DIR)", len(pos))
+	}
+	o.dir = pos[0]
+	return runVerify(ctx, e, o)
+}
+
+func runVerify(ctx context.Context, e *env, o verifyOptions) error {
+	reports, err := publish.Verify(o.dir, publish.VerifyOptions{Schemas: !o.noSchemas})
+	for _, r := range reports {
+		if len(r.Problems) == 0 {
+			if !o.quiet {
+				fmt.Fprintf(e.stdout, "%s: release %s: %d files, %s verified\n", r.Dir, r.Release, r.Files, human(r.Bytes))
+			}
+			continue
+		}
+		fmt.Fprintf(e.stderr, "%s: release %s: %d problems\n", r.Dir, r.Release, len(r.Problems))
+		for i, p := range r.Problems {
+			if i == 20 {
+				fmt.Fprintf(e.stderr, "  ... and %d more\n", len(r.Problems)-i)
+				break
+			}
+			fmt.Fprintf(e.stderr, "  %s\n", p)
+		}
+	}
+	return err
+}

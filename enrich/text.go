@@ -1,0 +1,158 @@
+package enrich
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// greek spells Greek letters out, so that "TGF-β" and "TGF-beta" compare
+// equal.
+var greek = map[rune]string{
+	'α': "alpha", 'β': "beta", 'γ': "gamma", 'δ': "delta", 'ε': "epsilon",
+	'ζ': "zeta", 'η': "eta", 'θ': "theta", 'ι': "iota", 'κ': "kappa",
+	'λ': "lambda", 'μ': "mu", 'ν': "nu", 'ξ': "xi", 'π': "pi", 'ρ': "rho",
+	'σ': "sigma", 'τ': "tau", 'υ': "upsilon", 'φ': "phi", 'χ': "chi",
+	'ψ': "psi", 'ω': "omega", 'Δ': "delta", 'Ω': "omega",
+}
+
+// markup is what Crossref titles carry from JATS and MathML.
+var markup = regexp.MustCompile(`<[^>]{1,80}>|&(?:amp|lt|gt|quot|#\d+);`)
+
+// fold lowercases s, drops accents, spells out Greek letters, turns
+// every other non-alphanumeric rune into a space and collapses spaces:
+// the form titles, names and journals are compared in.
+func fold(s string) string {
+	s = markup.ReplaceAllStringFunc(s, func(m string) string {
+		if m == "&amp;" {
+			return " and "
+		}
+		return " "
+	})
+	var b strings.Builder
+	space := true
+	for _, r := range norm.NFKD.String(s) {
+		if g, ok := greek[r]; ok {
+			if !space {
+				b.WriteByte(' ')
+			}
+			b.WriteString(g)
+			b.WriteByte(' ')
+			space = true
+			continue
+		}
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// combining accent: dropped
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case r == '\'' || r == '’':
+			// "Al'Khafaji", "Crohn's": keep the word whole
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func tokens(s string) []string { return strings.Fields(fold(s)) }
+
+// numbers are the digit runs in a folded title: "cancer statistics 2022"
+// has {2022}. A cited title and its record must agree on them.
+func numbers(folded string) []string {
+	var ns []string
+	for _, t := range strings.Fields(folded) {
+		if t != "" && isDigits(t) {
+			ns = append(ns, t)
+		}
+	}
+	return ns
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// levenshtein is the edit distance between a and b, in runes.
+func levenshtein(a, b []rune) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// similarity compares two titles, 0 to 1: the better of an edit-distance
+// ratio (robust to typos) and a token overlap (robust to reordering and
+// to punctuation that printers drop).
+func similarity(a, b string) float64 {
+	fa, fb := fold(a), fold(b)
+	if fa == "" || fb == "" {
+		return 0
+	}
+	if fa == fb {
+		return 1
+	}
+	// Titles are short; a runaway one must not cost quadratic time.
+	ra, rb := cut([]rune(fa), maxTitle), cut([]rune(fb), maxTitle)
+	lev := 1 - float64(levenshtein(ra, rb))/float64(max(len(ra), len(rb)))
+	return max(lev, dice(strings.Fields(fa), strings.Fields(fb)))
+}
+
+// dice is the Sørensen–Dice coefficient of two token multisets.
+func dice(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	count := map[string]int{}
+	for _, t := range a {
+		count[t]++
+	}
+	common := 0
+	for _, t := range b {
+		if count[t] > 0 {
+			count[t]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// maxTitle bounds the runes of a title compared by edit distance.
+const maxTitle = 400
+
+func cut(r []rune, n int) []rune {
+	if len(r) > n {
+		return r[:n]
+	}
+	return r
+}

@@ -1,0 +1,244 @@
+package publish
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/chemores/chemores/normalize"
+)
+
+func sha256hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// gzipBytes compresses with a fixed header: no file name, no time, so the
+// same input always gives the same bytes.
+func gzipBytes(data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// tarball packs the release (all but the compressed database, which the
+// tarball's own compression makes redundant) under chemores-<id>/, with
+// entries sorted, directories listed, and fixed times, owners and modes.
+func tarball(meta releaseMeta, files []File) ([]byte, error) {
+	root := strings.TrimSuffix(TarballName(meta.ID), ".tar.gz")
+	var raw bytes.Buffer
+	tw := tar.NewWriter(&raw)
+	dirs := map[string]bool{}
+	hdr := func(name string, mode int64, size int64, typ byte) *tar.Header {
+		return &tar.Header{Typeflag: typ, Name: name, Mode: mode, Size: size, ModTime: meta.Time}
+	}
+	var names []string
+	for _, f := range files {
+		if f.Path != DBGzFile {
+			names = append(names, f.Path)
+		}
+	}
+	slices.Sort(names)
+	byPath := map[string][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	if err := tw.WriteHeader(hdr(root+"/", 0o755, 0, tar.TypeDir)); err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		var parents []string
+		for d := path.Dir(n); d != "."; d = path.Dir(d) {
+			parents = append(parents, d)
+		}
+		for i := len(parents) - 1; i >= 0; i-- {
+			if !dirs[parents[i]] {
+				dirs[parents[i]] = true
+				if err := tw.WriteHeader(hdr(root+"/"+parents[i]+"/", 0o755, 0, tar.TypeDir)); err != nil {
+					return nil, err
+				}
+			}
+		}
+		data := byPath[n]
+		if err := tw.WriteHeader(hdr(root+"/"+n, 0o644, int64(len(data)), tar.TypeReg)); err != nil {
+			return nil, err
+		}
+		if _, err := tw.Write(data); err != nil {
+			return nil, err
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return nil, err
+	}
+	return gzipBytes(raw.Bytes())
+}
+
+// Manifest is manifest.json: every file of the release (but itself and
+// SHA256SUMS, which lists it) with its size and SHA-256.
+type Manifest struct {
+	Release string `json:"release"`
+	Created string `json:"created"`
+	// Content is the release's content digest (see contentDigest): the
+	// same for two releases that differ only in id and date.
+	Content string          `json:"content"`
+	Files   []ManifestEntry `json:"files"`
+	Bytes   int64           `json:"bytes"`
+}
+
+// ManifestEntry is one file of a release.
+type ManifestEntry struct {
+	Path   string `json:"path"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+func newManifest(meta releaseMeta, files []File) Manifest {
+	m := Manifest{Release: meta.ID, Created: meta.created(), Files: []ManifestEntry{}}
+	for _, f := range files {
+		m.Files = append(m.Files, ManifestEntry{f.Path, int64(len(f.Data)), sha256hex(f.Data)})
+		m.Bytes += int64(len(f.Data))
+	}
+	m.Content = contentDigest(m.Files)
+	return m
+}
+
+// contentDigest hashes what a release says, not when or under which id:
+// the API files except index.json (which names the release), the JSON
+// Schemas and the database migrations, as sorted "sha256  path" lines.
+// Every fact in the database is also in the API, so the database, its
+// gzip copy, the tarball and the data package (which carry the id and
+// date) are left out. Two builds whose digests agree publish nothing new.
+func contentDigest(files []ManifestEntry) string {
+	var lines []ManifestEntry
+	for _, f := range files {
+		if f.Path != apiDir+"index.json" && (strings.HasPrefix(f.Path, apiDir) || strings.HasPrefix(f.Path, "schemas/")) {
+			lines = append(lines, f)
+		}
+	}
+	ms, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		panic(err) // a constant pattern
+	}
+	for _, name := range ms {
+		data, err := migrationFS.ReadFile(name)
+		if err != nil {
+			panic(err) // embedded at build time
+		}
+		lines = append(lines, ManifestEntry{Path: name, SHA256: sha256hex(data)})
+	}
+	return sha256hex(sha256sums(lines))
+}
+
+// sha256sums writes coreutils' format, "<hex>  <path>\n", sorted by path,
+// so that `sha256sum -c SHA256SUMS` checks the release.
+func sha256sums(entries []ManifestEntry) []byte {
+	es := slices.Clone(entries)
+	slices.SortFunc(es, func(a, b ManifestEntry) int { return strings.Compare(a.Path, b.Path) })
+	var b bytes.Buffer
+	for _, e := range es {
+		fmt.Fprintf(&b, "%s  %s\n", e.SHA256, e.Path)
+	}
+	return b.Bytes()
+}
+
+// parseSums reads SHA256SUMS back: path to hex.
+func parseSums(data []byte) (map[string]string, error) {
+	out := map[string]string{}
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		sum, p, ok := strings.Cut(line, "  ")
+		if !ok || len(sum) != 64 || !isHex(sum) || p == "" {
+			return nil, fmt.Errorf("line %d: not \"<sha256>  <path>\"", i+1)
+		}
+		if _, dup := out[p]; dup {
+			return nil, fmt.Errorf("line %d: %s listed twice", i+1, p)
+		}
+		out[p] = sum
+	}
+	return out, nil
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// releaseReadme is the release's README.md: what is there and how to check
+// and query it.
+func releaseReadme(meta releaseMeta, ds *dataset) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s release %s\n\n%s\n\n", meta.Name, meta.ID, meta.Description)
+	b.WriteString("## Sources\n\n")
+	for _, d := range ds.docs {
+		f := d.doc.Front
+		if doi := NormalizeDOI(f.DOI); doi != "" {
+			fmt.Fprintf(&b, "- %s. https://doi.org/%s\n", f.Title, doi)
+		} else {
+			fmt.Fprintf(&b, "- %s\n", f.Title)
+		}
+	}
+	fmt.Fprintf(&b, `
+## Files
+
+- %[1]s: SQLite database (%[2]s is the same, gzipped). Tables, views and
+  full-text search are described in datapackage.json.
+- api/v1/: the static JSON API; start at api/v1/index.json.
+- schemas/: JSON Schemas (draft 2020-12) for every JSON file.
+- %[3]s: everything above (but %[2]s) in one archive.
+- manifest.json and %[4]s: every file with its size and SHA-256.
+- CHANGES.md and changes.json: what changed since the previous release.
+
+## Check it
+
+    sha256sum -c %[4]s
+
+## Ask it
+
+    sqlite3 %[1]s "SELECT sentence_id, sentence, doi FROM entity_sentences WHERE entity_name = '%[5]s'"
+`, DBFile, DBGzFile, TarballName(meta.ID), SumsFile, strings.ReplaceAll(exampleEntity(ds), "'", "''"))
+	return []byte(b.String())
+}
+
+// exampleEntity names the most-mentioned gene (else entity) of the
+// release, for the README's example query.
+func exampleEntity(ds *dataset) string {
+	var best *entityData
+	better := func(a, b *entityData) bool {
+		if ag, bg := a.Type == normalize.Gene, b.Type == normalize.Gene; ag != bg {
+			return ag
+		}
+		return len(a.Occ) > len(b.Occ)
+	}
+	for _, e := range ds.entities { // by id: ties keep the first
+		if best == nil || better(e, best) {
+			best = e
+		}
+	}
+	if best == nil {
+		return "ABCB1"
+	}
+	return best.Name
+}

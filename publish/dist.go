@@ -1,0 +1,274 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	sync2 "sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/chemores/chemores/internal/atomic"
+)
+
+// writers is how many files a publish writes at once.
+const writers = 16
+
+// ErrReleaseExists is returned when a release id is taken by different
+// content: published releases never change.
+var ErrReleaseExists = errors.New("release exists with different content")
+
+// stagingPrefix marks directories being written; readers skip anything
+// that starts with a dot.
+const stagingPrefix = ".staging-"
+
+// Dist is a directory of releases: <dir>/<id>/ and <dir>/latest.json.
+type Dist struct {
+	Dir string
+	// afterFile, if set, is called after each staged file is written; an
+	// error aborts the publish there. Tests inject crashes with it.
+	afterFile func(n int, path string) error
+}
+
+// PublishOptions controls Dist.Publish.
+type PublishOptions struct {
+	// Release is the id to publish under. Empty: the date of Time, with a
+	// patch letter (b, c, ...) when that date holds different content.
+	Release    string
+	Time       time.Time
+	Mechanisms []Mechanism
+	Meta       Meta
+}
+
+// PublishResult says what Publish did.
+type PublishResult struct {
+	ID        string
+	Dir       string   // the release directory
+	Previous  string   // the release compared against; "" for the first
+	Unchanged bool     // an identical release existed: nothing was written
+	Passed    []string // same-day releases with other content, skipped for a patch letter
+	Release   *Release
+}
+
+// Latest is latest.json: the newest release and where its manifest is.
+type Latest struct {
+	Release        string   `json:"release"`
+	Created        string   `json:"created"`
+	Path           string   `json:"path"`
+	Manifest       string   `json:"manifest"`
+	ManifestSHA256 string   `json:"manifest_sha256"`
+	Content        string   `json:"content"`  // the release's content digest (Manifest.Content)
+	Releases       []string `json:"releases"` // all, oldest first
+}
+
+// Releases lists the release ids in the directory, oldest first.
+func (d *Dist) Releases() ([]string, error) {
+	ents, err := os.ReadDir(d.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range ents {
+		if e.IsDir() && ValidReleaseID(e.Name()) {
+			ids = append(ids, e.Name())
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// Publish builds a release from the inputs and writes it under a new id,
+// unless an identical release exists. The release directory is written
+// under a temporary name and renamed into place, and latest.json is
+// replaced atomically after it: a failure at any point leaves the earlier
+// releases and latest.json as they were, and no partial release visible.
+func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*PublishResult, error) {
+	if o.Time.IsZero() {
+		return nil, fmt.Errorf("release time not set")
+	}
+	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
+		return nil, err
+	}
+	d.removeStale()
+	ids, err := d.Releases()
+	if err != nil {
+		return nil, err
+	}
+	var cands []string
+	if o.Release != "" {
+		if !ValidReleaseID(o.Release) {
+			return nil, fmt.Errorf("release id %q: want a date such as 2026-11-26, with a letter b-z for a same-day patch", o.Release)
+		}
+		cands = []string{o.Release}
+	} else {
+		date := ReleaseDate(o.Time)
+		cands = append(cands, date)
+		for c := 'b'; c <= 'z'; c++ {
+			cands = append(cands, date+string(c))
+		}
+	}
+	res := &PublishResult{}
+	// Content the newest release already holds is not published again
+	// under a later date.
+	latestContent := ""
+	if len(ids) > 0 && o.Release == "" {
+		if l, err := latestFor(d.Dir, ids); err == nil {
+			latestContent = l.Content
+		}
+	}
+	for _, id := range cands {
+		exists := slices.Contains(ids, id)
+		if !exists && len(ids) > 0 && id < ids[len(ids)-1] {
+			return nil, fmt.Errorf("release %s would come before the latest release %s; releases are only added at the end", id, ids[len(ids)-1])
+		}
+		prev := ""
+		for _, x := range ids {
+			if x < id {
+				prev = x
+			}
+		}
+		var snap *Snapshot
+		if prev != "" {
+			if snap, err = ReadSnapshot(os.DirFS(filepath.Join(d.Dir, prev))); err != nil {
+				return nil, fmt.Errorf("read previous release %s: %w", prev, err)
+			}
+		}
+		rel, err := Build(ctx, inputs, Options{Release: id, Time: o.Time, Mechanisms: o.Mechanisms, Meta: o.Meta, Previous: snap})
+		if err != nil {
+			return nil, err
+		}
+		res.ID, res.Dir, res.Previous, res.Release = id, filepath.Join(d.Dir, id), prev, rel
+		if latestContent != "" && rel.Content == latestContent {
+			latest := ids[len(ids)-1]
+			res.ID, res.Dir, res.Previous, res.Unchanged = latest, filepath.Join(d.Dir, latest), "", true
+			return res, d.writeLatest()
+		}
+		if exists {
+			old, err := os.ReadFile(filepath.Join(d.Dir, id, SumsFile))
+			if err == nil && bytes.Equal(old, rel.File(SumsFile)) {
+				res.Unchanged = true
+				return res, d.writeLatest()
+			}
+			if o.Release != "" {
+				return nil, fmt.Errorf("%s: %w; publish under a new id (a patch letter) instead", id, ErrReleaseExists)
+			}
+			res.Passed = append(res.Passed, id)
+			continue
+		}
+		if err := d.write(ctx, rel); err != nil {
+			return nil, err
+		}
+		return res, d.writeLatest()
+	}
+	return nil, fmt.Errorf("no free release id for %s: every patch letter is taken", ReleaseDate(o.Time))
+}
+
+// write stages the release in a hidden directory and renames it into place.
+func (d *Dist) write(ctx context.Context, rel *Release) (err error) {
+	stage, err := os.MkdirTemp(d.Dir, stagingPrefix+rel.ID+"-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(stage)
+		}
+	}()
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return err
+	}
+	// Files are written (and synced, so that the renamed directory never
+	// holds empty files after a power cut) in parallel: the syncs overlap.
+	var n sync2.Int64
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(writers)
+	for _, f := range rel.Files {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			if err := atomic.WriteFile(filepath.Join(stage, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
+				return fmt.Errorf("write %s: %w", f.Path, err)
+			}
+			if d.afterFile != nil {
+				return d.afterFile(int(n.Add(1)), f.Path)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	final := filepath.Join(d.Dir, rel.ID)
+	if err := os.Rename(stage, final); err != nil {
+		return fmt.Errorf("move release into place: %w", err)
+	}
+	return syncDir(d.Dir)
+}
+
+// removeStale deletes staging directories that a crashed publish left.
+// Two publishes into one directory at once are not supported.
+func (d *Dist) removeStale() {
+	ents, _ := os.ReadDir(d.Dir)
+	for _, e := range ents {
+		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix) {
+			os.RemoveAll(filepath.Join(d.Dir, e.Name()))
+		}
+	}
+}
+
+// writeLatest points latest.json at the newest release, rewriting it
+// only when it would change.
+func (d *Dist) writeLatest() error {
+	ids, err := d.Releases()
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	l, err := latestFor(d.Dir, ids)
+	if err != nil {
+		return err
+	}
+	data := encodeJSON(l, true)
+	p := filepath.Join(d.Dir, LatestFile)
+	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	return atomic.WriteFile(p, data, 0o644)
+}
+
+func latestFor(dir string, ids []string) (Latest, error) {
+	id := ids[len(ids)-1]
+	mb, err := os.ReadFile(filepath.Join(dir, id, ManifestFile))
+	if err != nil {
+		return Latest{}, fmt.Errorf("release %s: %w", id, err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(mb, &m); err != nil {
+		return Latest{}, fmt.Errorf("release %s: %s: %w", id, ManifestFile, err)
+	}
+	return Latest{Release: id, Created: m.Created, Path: id + "/", Manifest: id + "/" + ManifestFile,
+		ManifestSHA256: sha256hex(mb), Content: m.Content, Releases: ids}, nil
+}
+
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	// Some file systems cannot sync a directory; the rename still holds.
+	_ = f.Sync()
+	return nil
+}

@@ -1,0 +1,113 @@
+package publish
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestServe(t *testing.T) {
+	_, _, dir := servedDist(t)
+	os.MkdirAll(filepath.Join(dir, stagingPrefix+"x"), 0o755)
+	os.WriteFile(filepath.Join(dir, stagingPrefix+"x", "a.json"), []byte("{}"), 0o644)
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("secret"), 0o644)
+	os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "leak.txt"))
+
+	h, err := NewServer(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	c := srv.Client()
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+	tests := []struct {
+		method, path string
+		status       int
+		ctype, cache string
+	}{
+		{"GET", "/latest.json", 200, "application/json", cacheLatest},
+		{"GET", "/" + rel + "/api/v1/index.json", 200, "application/json", cacheImmutable},
+		{"GET", "/" + rel + "/api/v1/entities/gene/NCBIGene-5243.json", 200, "application/json", cacheImmutable},
+		{"GET", "/" + rel + "/schemas/entity.schema.json", 200, "application/schema+json", cacheImmutable},
+		{"GET", "/" + rel + "/chemores.sqlite", 200, "application/vnd.sqlite3", cacheImmutable},
+		{"GET", "/" + rel + "/chemores.sqlite.gz", 200, "application/gzip", cacheImmutable},
+		{"GET", "/" + rel + "/" + TarballName(rel), 200, "application/gzip", cacheImmutable},
+		{"GET", "/" + rel + "/SHA256SUMS", 200, "text/plain; charset=utf-8", cacheImmutable},
+		{"GET", "/" + rel + "/CHANGES.md", 200, "text/markdown; charset=utf-8", cacheImmutable},
+		{"HEAD", "/" + rel + "/manifest.json", 200, "application/json", cacheImmutable},
+		{"POST", "/latest.json", 405, "", ""},
+		{"DELETE", "/" + rel + "/manifest.json", 405, "", ""},
+		{"GET", "/" + rel + "/", 404, "", ""},
+		{"GET", "/" + rel + "/api", 404, "", ""},
+		{"GET", "/nothing.json", 404, "", ""},
+		{"GET", "/" + stagingPrefix + "x/a.json", 404, "", ""},
+		{"GET", "/leak.txt", 404, "", ""},
+		{"GET", "/%2e%2e/etc/passwd", 404, "", ""},
+		{"GET", "/", 302, "", ""},
+	}
+	for _, tt := range tests {
+		req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("%s %s: %d, want %d", tt.method, tt.path, resp.StatusCode, tt.status)
+			continue
+		}
+		if tt.status != 200 {
+			if strings.Contains(string(body), "secret") {
+				t.Errorf("%s leaked", tt.path)
+			}
+			continue
+		}
+		if got := resp.Header.Get("Content-Type"); got != tt.ctype {
+			t.Errorf("%s: Content-Type %q, want %q", tt.path, got, tt.ctype)
+		}
+		if got := resp.Header.Get("Cache-Control"); got != tt.cache {
+			t.Errorf("%s: Cache-Control %q, want %q", tt.path, got, tt.cache)
+		}
+		if tt.method == "GET" {
+			want, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(tt.path, "/"))))
+			if string(body) != string(want) {
+				t.Errorf("%s: body differs from the file", tt.path)
+			}
+		}
+	}
+}
+
+func TestServeRevalidateAndRange(t *testing.T) {
+	_, _, dir := servedDist(t)
+	h, _ := NewServer(dir)
+	defer h.Close()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/latest.json", nil))
+	etag := rec.Header().Get("ETag")
+	if len(etag) != 66 {
+		t.Fatalf("ETag %q", etag)
+	}
+	req := httptest.NewRequest("GET", "/latest.json", nil)
+	req.Header.Set("If-None-Match", etag)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusNotModified {
+		t.Errorf("revalidation: %d", rec.Code)
+	}
+	req = httptest.NewRequest("GET", "/"+rel+"/"+DBFile, nil)
+	req.Header.Set("Range", "bytes=0-15")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusPartialContent || rec.Body.String() != "SQLite format 3\x00" {
+		t.Errorf("range: %d %q", rec.Code, rec.Body.String())
+	}
+}

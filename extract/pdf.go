@@ -135,6 +135,11 @@ func pageProblems(diags []Diagnostic) string {
 // "%%EOF" within the last 100 bytes; PDF 2.0 files and files with bytes
 // after the last "%%EOF" are read through a view that satisfies it.
 func openPDF(data []byte) (*pdf.Reader, error) {
+	// The header may come after up to 1 KB of junk (mail and web
+	// wrappers); without one the file is not a PDF, whatever its name.
+	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
+		return nil, fmt.Errorf("%w: not a PDF: it starts with %q", ErrInput, abbreviate(string(bytes.ToValidUTF8(data[:min(len(data), 40)], nil)), 40))
+	}
 	tail := data[max(0, len(data)-4096):]
 	eof := bytes.LastIndex(tail, []byte("%%EOF"))
 	if eof < 0 {

@@ -160,6 +160,16 @@ func TestParsePDFBad(t *testing.T) {
 	}
 }
 
+// TestParsePDFNotPDF: parsePDF, given a file named .pdf that is not one
+// (a web page saved under the article's name), says so. Parse sends
+// only files that start with %PDF- here today.
+func TestParsePDFNotPDF(t *testing.T) {
+	doc, err := parsePDF(context.Background(), []byte("<!DOCTYPE html><html>Access denied</html>"), Source{Path: "article.pdf"})
+	if doc != nil || !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), `not a PDF: it starts with "<!DOCTYPE html>`) {
+		t.Fatalf("parsePDF = %v, %v", doc != nil, err)
+	}
+}
+
 // TestParsePDFOwnerPassword: a PDF encrypted with only an owner password
 // (copy or print restrictions) opens without one, as in any viewer. The
 // fixtures are note.txt typeset with -core and encrypted by qpdf (make

@@ -265,3 +265,18 @@ func TestStandardFontWidths(t *testing.T) {
 		t.Error("standardFace")
 	}
 }
+
+func TestLayoutLineNumbers(t *testing.T) {
+	tp := newTestPage(1)
+	for i := 0; i < 12; i++ {
+		y := 700 - float64(i)*12
+		n := string(rune('1'+i%9)) + string(rune('0'+i%10))
+		tp.text(40, y, 8, fRoman, n)
+		tp.text(72, y, 10, fRoman, "Line of manuscript text that runs on")
+	}
+	for _, b := range layoutText(tp) {
+		if strings.ContainsAny(b.Text, "0123456789") {
+			t.Fatalf("line numbers kept: %q", b.Text)
+		}
+	}
+}

@@ -52,8 +52,12 @@ func newLexicon(pls []*pageLayout) *lexicon {
 // wordKey trims punctuation around a token and lower-cases it.
 func wordKey(tok string) string {
 	tok = strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return strings.ToLower(tok)
+	return strings.ToLower(ligatureReplacer.Replace(tok))
 }
+
+// ligatureReplacer spells out ligature glyphs ("signiﬁcant"), so that
+// words compare whatever the font drew.
+var ligatureReplacer = strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl")
 
 func endsWithHyphen(s string) bool {
 	return strings.HasSuffix(s, "-") || strings.HasSuffix(s, "\u2010") || strings.HasSuffix(s, "\u00ad")
@@ -135,7 +139,7 @@ var suspended = map[string]bool{"and": true, "or": true, "nor": true, "to": true
 // keepHyphen decides whether "x-" at a line end and "y" on the next line
 // are one hyphenated word (true) or one word the typesetter split.
 func (lx *lexicon) keepHyphen(x, y string) bool {
-	xl, yl := strings.ToLower(x), strings.ToLower(y)
+	xl, yl := wordKey(x), wordKey(y)
 	joined, hyph := lx.words[xl+yl], lx.words[xl+"-"+yl]
 	switch {
 	case hyph > joined:

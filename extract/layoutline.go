@@ -90,7 +90,7 @@ func buildLines(p *pageText) *pageLayout {
 			live = append(live, s)
 		}
 	}
-	segs = live
+	segs = dropLineNumbers(live)
 	pl.gutters = findGutters(segs, p.w)
 	for _, s := range segs {
 		s.col = column(s, pl.gutters)
@@ -494,4 +494,54 @@ func (pl *pageLayout) left(l *line) float64 {
 		return l.x0
 	}
 	return pl.colLeft[l.col]
+}
+
+// dropLineNumbers removes the line numbers of manuscripts and preprints:
+// a column of short numbers at one x, left or right of all the text,
+// on ten lines or more.
+func dropLineNumbers(segs []*seg) []*seg {
+	left, right := gomath.Inf(1), gomath.Inf(-1)
+	byX := map[int][]*seg{}
+	for _, s := range segs {
+		if isNumber(s) {
+			byX[int(gomath.Round(s.x1))] = append(byX[int(gomath.Round(s.x1))], s)
+			continue
+		}
+		left, right = min(left, s.x0), max(right, s.x1)
+	}
+	drop := map[*seg]bool{}
+	for _, ss := range byX {
+		if len(ss) < 10 {
+			continue
+		}
+		for _, s := range ss {
+			if s.x1 <= left+1 || s.x0 >= right-1 {
+				drop[s] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return segs
+	}
+	out := segs[:0]
+	for _, s := range segs {
+		if !drop[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isNumber(s *seg) bool {
+	if len(s.gs) == 0 || len(s.gs) > 4 {
+		return false
+	}
+	for _, g := range s.gs {
+		for _, r := range g.s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }

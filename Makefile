@@ -170,7 +170,7 @@ PDFOUT    ?= $(PDFDIR)
 DEJAVU    ?= /usr/share/fonts/truetype/dejavu
 PDFGEN    := $(GO) run ./internal/pdfgen -fonts $(DEJAVU)
 PDFGENSRC := $(wildcard internal/pdfgen/*.go)
-PDFNAMES  := 10.3892_or.2024.8816.pdf synthetic-nlm.pdf note-owner-rc4-128.pdf \
+PDFNAMES  := 10.3892_or.2024.8816.pdf synthetic-nlm.pdf superscript-nature.pdf note-owner-rc4-128.pdf \
   note-owner-aes-128.pdf note-owner-aes-256.pdf note-user-aes-128.pdf
 QPDF      := qpdf --static-id --static-aes-iv
 PDFSALTED := note-owner-aes-256.pdf # AES-256 keys have random salts: not reproducible
@@ -185,6 +185,9 @@ $(PDFOUT)/10.3892_or.2024.8816.pdf: seeds/10.3892_or.2024.8816.txt $(PDFGENSRC)
 $(PDFOUT)/synthetic-nlm.pdf: $(PDFDIR)/synthetic-nlm.txt $(PDFGENSRC)
 	$(PDFGEN) -layout one-column -journal "Synthetic Reviews in Oncology 2025; 1: e1" \
 	  -short "Lindqvist et al. Adaptive drug tolerance" -o $@ $<
+
+$(PDFOUT)/superscript-nature.pdf: $(PDFDIR)/superscript-nature.txt $(PDFGENSRC)
+	$(PDFGEN) -layout one-column -journal "Synthetic Letters 2025; 3: 7" -short "Silva et al." -o $@ $<
 
 build/pdf/note.pdf: $(PDFDIR)/note.txt $(PDFGENSRC)
 	@mkdir -p $(@D)

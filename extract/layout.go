@@ -101,7 +101,7 @@ func measure(pls []*pageLayout) *stats {
 			prev[l.col] = l
 		}
 	}
-	st.body = modeOf(count)
+	st.body = bodySize(pls)
 	for k, m := range dists {
 		st.leading[k] = modeOf(m)
 	}

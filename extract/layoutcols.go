@@ -153,6 +153,45 @@ func markHeaders(pages []*pageLayout) {
 			c.l.header = true
 		}
 	}
+	// A header printed once (a one-page note, a journal banner on the
+	// first page) cannot repeat: a top band set smaller than the text
+	// and standing well apart from it is one too.
+	body := bodySize(pages)
+	for _, p := range pages {
+		bands := bandsOf(p.lines)
+		if len(bands) < 2 {
+			continue
+		}
+		top, next := bands[0], bands[1]
+		size := 0.0
+		for _, l := range top {
+			size = max(size, l.size)
+		}
+		if top[0].base > 0.92*p.h && size < body-0.5 && top[0].base-next[0].base > 2.5*size {
+			for _, l := range top {
+				l.header = true
+			}
+		}
+	}
+}
+
+// bodySize is the size most of the document's characters are set in,
+// counted before the reference list: in a short article the references,
+// set smaller, can outweigh the text.
+func bodySize(pages []*pageLayout) float64 {
+	count := map[float64]int{}
+	for _, p := range pages {
+		for _, l := range p.lines {
+			if l.header {
+				continue
+			}
+			if len(l.gs) < 40 && referenceHeadings[headingKey(lineText(l))] && len(count) > 0 {
+				return modeOf(count)
+			}
+			count[sizeKey(l.size)] += len(l.gs)
+		}
+	}
+	return modeOf(count)
 }
 
 // marginLines are the lines of the top and bottom bands of a page, when

@@ -105,7 +105,10 @@ func scriptEnd(items []item, i int) int {
 	kind := items[i].script
 	j := i + 1
 	for j < len(items) {
-		if items[j].sep && items[j].s == " " && j+1 < len(items) && !items[j+1].sep && items[j+1].script == kind {
+		// A space or a list separator set in the text size between two
+		// raised numbers belongs to them: "^{1},^{3}" is "^{1,3}".
+		if (items[j].sep && items[j].s == " " || !items[j].sep && items[j].script == scriptNone && (items[j].s == "," || items[j].s == "–")) &&
+			j+1 < len(items) && !items[j+1].sep && items[j+1].script == kind {
 			j += 2
 			continue
 		}

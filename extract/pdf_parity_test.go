@@ -26,6 +26,8 @@ var parityCases = []struct {
 }{
 	{"two-column", seed, twoColumnPDF, 2},
 	{"one-column", "testdata/pdf/synthetic-nlm.txt", "testdata/pdf/synthetic-nlm.pdf", 2},
+	// Nature style: superscript citations, a copy of styles/nature-superscript.txt.
+	{"superscripts", "testdata/pdf/superscript-nature.txt", "testdata/pdf/superscript-nature.pdf", 0},
 }
 
 func TestPDFParity(t *testing.T) {

@@ -202,6 +202,23 @@ $(PDFOUT)/note-owner-aes-256.pdf: build/pdf/note.pdf
 $(PDFOUT)/note-user-aes-128.pdf: build/pdf/note.pdf
 	$(QPDF) --encrypt user owner 128 --use-aes=y -- $< $@
 
+# PDFs made by other programs from the same excerpt of the seed, for the
+# parity test: pdfLaTeX (texlive-latex-recommended) and groff -ms (groff).
+# Their sources (.tex, .ms) are committed; the conversion from the text was
+# done once by hand.
+PRODDIR := $(PDFDIR)/producers
+.PHONY: pdf-producers
+pdf-producers: $(PRODDIR)/excerpt-pdflatex.pdf $(PRODDIR)/excerpt-groff.pdf ## typeset the excerpt with pdfLaTeX and groff
+
+$(PRODDIR)/excerpt-pdflatex.pdf: $(PRODDIR)/excerpt.tex
+	@mkdir -p build/pdflatex
+	cd build/pdflatex && SOURCE_DATE_EPOCH=1727654400 FORCE_SOURCE_DATE=1 \
+	  pdflatex -interaction=nonstopmode -halt-on-error -jobname=excerpt $(CURDIR)/$< >/dev/null
+	cp build/pdflatex/excerpt.pdf $@
+
+$(PRODDIR)/excerpt-groff.pdf: $(PRODDIR)/excerpt.ms
+	SOURCE_DATE_EPOCH=1727654400 groff -K utf8 -ms -Tpdf -P-pa4 $< > $@.tmp && mv $@.tmp $@
+
 pdf-fixtures-check: ## regenerate the PDF fixtures into build/ and compare with the committed ones
 	@rm -rf build/pdf-check && mkdir -p build/pdf-check
 	@$(MAKE) --no-print-directory PDFOUT=build/pdf-check pdf-fixtures >/dev/null

@@ -92,6 +92,7 @@ func buildLines(p *pageText) *pageLayout {
 	}
 	segs = dropLineNumbers(live)
 	pl.gutters = findGutters(segs, p.w)
+	segs = splitAtGutters(segs, pl.gutters)
 	for _, s := range segs {
 		s.col = column(s, pl.gutters)
 	}
@@ -544,4 +545,44 @@ func isNumber(s *seg) bool {
 		}
 	}
 	return true
+}
+
+// splitAtGutters cuts a segment that bridges a gutter at the gap over
+// it: a narrow gutter (LaTeX's is 10 pt) can be less than 0.8 of a
+// heading's size, so a heading and the line beside it in the other
+// column came out as one segment.
+func splitAtGutters(segs []*seg, gutters [][2]float64) []*seg {
+	if len(gutters) == 0 {
+		return segs
+	}
+	var out []*seg
+	for _, s := range segs {
+		cut := false
+		for k := 1; k < len(s.gs) && !cut; k++ {
+			prev, g := s.gs[k-1], s.gs[k]
+			a, b := prev.x+prev.w, g.x
+			for _, gt := range gutters {
+				mid := (gt[0] + gt[1]) / 2
+				if a <= mid && b >= mid && b-a >= 3 {
+					left := &seg{gs: s.gs[:k], x0: s.x0, base: s.base, band: s.band}
+					right := &seg{gs: s.gs[k:], x0: g.x, base: s.base, band: s.band}
+					for _, half := range []*seg{left, right} {
+						for _, h := range half.gs {
+							half.x1 = max(half.x1, h.x+h.w)
+							if h.script == scriptNone {
+								half.size = max(half.size, h.size)
+							}
+						}
+					}
+					out = append(out, splitAtGutters([]*seg{left, right}, gutters)...)
+					cut = true
+					break
+				}
+			}
+		}
+		if !cut {
+			out = append(out, s)
+		}
+	}
+	return out
 }

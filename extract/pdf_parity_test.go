@@ -28,6 +28,12 @@ var parityCases = []struct {
 	{"one-column", "testdata/pdf/synthetic-nlm.txt", "testdata/pdf/synthetic-nlm.pdf", 2},
 	// Nature style: superscript citations, a copy of styles/nature-superscript.txt.
 	{"superscripts", "testdata/pdf/superscript-nature.txt", "testdata/pdf/superscript-nature.pdf", 0},
+	// The same excerpt of the seed typeset by pdfLaTeX (Computer Modern
+	// Type 1 fonts, TeX's hyphenation, accents drawn over letters) and by
+	// groff -ms (Times not embedded, a partial ToUnicode map); see
+	// testdata/pdf/producers and make pdf-producers.
+	{"pdflatex", "testdata/pdf/producers/excerpt.txt", "testdata/pdf/producers/excerpt-pdflatex.pdf", 4},
+	{"groff", "testdata/pdf/producers/excerpt.txt", "testdata/pdf/producers/excerpt-groff.pdf", 2},
 }
 
 func TestPDFParity(t *testing.T) {

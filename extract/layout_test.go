@@ -280,3 +280,26 @@ func TestLayoutLineNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A full-width figure caption in the middle of a two-column page: the
+// columns flow around it (left column above and below, then the right
+// one) and the caption comes after them.
+func TestLayoutFloatBetweenColumns(t *testing.T) {
+	tp := newTestPage(1)
+	tp.column(50, 760, 9, "Left column opens the page and", "its text runs down to the figure")
+	tp.column(306, 760, 9, "Right column starts at the top", "and is read after the left one")
+	tp.text(50, 600, 8, fBold, "Figure 1.")
+	tp.text(90, 600, 8, fRoman, "A figure across both columns, with a caption under it that is long enough")
+	tp.column(50, 500, 9, "below it, where the left column", "goes on until its foot is reached.")
+	tp.column(306, 500, 9, "below the figure the right column", "ends the page and the article.")
+	got := strings.Join(blockTexts(layoutText(tp)), "|")
+	order := []string{"Left column opens", "below it, where", "Right column starts", "below the figure", "Figure 1."}
+	last := -1
+	for _, s := range order {
+		i := strings.Index(got, s)
+		if i < last {
+			t.Fatalf("%q out of order in %q", s, got)
+		}
+		last = i
+	}
+}

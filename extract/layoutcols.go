@@ -306,7 +306,7 @@ func readingOrder(p *pageLayout) [][]*line {
 		for j < len(bands) && spanning[j] && !bandHeader(bands[j]) {
 			j++
 		}
-		if captionStart.MatchString(lineText(bands[i][0])) && hasColumns(bands[:i], spanning) && hasColumns(bands[j:], spanning) {
+		if captionStart.MatchString(lineText(bands[i][0])) && hasColumns(bands[:i]) && hasColumns(bands[j:]) {
 			for k := i; k < j; k++ {
 				isFloat[k] = true
 				for _, l := range bands[k] {
@@ -370,7 +370,7 @@ func bandHeader(b []*line) bool {
 	return true
 }
 
-func hasColumns(bands [][]*line, spanning []bool) bool {
+func hasColumns(bands [][]*line) bool {
 	for _, b := range bands {
 		if bandHeader(b) {
 			continue

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	gomath "math"
-	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -456,13 +455,4 @@ func pageBox(p pdf.Page) box {
 		}
 	}
 	return box{0, 0, 595.28, 841.89}
-}
-
-// pageText.text is a debugging aid: the glyphs in content order.
-func (p *pageText) text() string {
-	var b strings.Builder
-	for _, g := range p.glyphs {
-		b.WriteString(g.s)
-	}
-	return b.String()
 }

@@ -1,28 +1,44 @@
 # chemores: `make` builds the dataset from seeds/ into build/ and dist/,
 # offline; `make test` is what CI runs. `make help` lists the targets.
+#
+# The pipeline, per document <doc> (a file seeds/<doc>.txt or .pdf):
+#   build/extract/<doc>.json    from the source
+#   build/normalize/<doc>.json  from the extract output and the lexicons
+#   build/enrich/<doc>.json     from the extract output and seeds/cache/<doc>.jsonl
+# and one release for the corpus, dist/<release>/ with dist/latest.json,
+# from all of those. Touching one seed rebuilds that document's stages and
+# the release; a `make` with nothing to do does nothing.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DELETE_ON_ERROR:
 .SUFFIXES:
+.SECONDEXPANSION:
 
 GO       ?= go
 # FTS5 is a build tag of go-sqlite3; every build and test needs it.
 export GOFLAGS := -tags=sqlite_fts5 -trimpath -buildvcs=false
 export CGO_ENABLED := 1
 
-VERSION  ?= $(shell git describe --tags --always 2>/dev/null || echo dev)
 BIN      := bin/chemores
-GOFILES  := $(shell find cmd extract normalize enrich publish internal -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
+GOFILES  := $(shell find cmd extract normalize enrich publish internal -name '*.go' -not -name '*_test.go' -o -name '*.sql' -o -name '*.schema.json' 2>/dev/null) go.mod go.sum
+# Computed only when the binary is (re)built: `make` with nothing to do
+# does not pay for git.
+VERSION   = $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-SEEDS    := $(wildcard seeds/*.txt seeds/*.pdf)
-DOCS     := $(basename $(notdir $(SEEDS)))
-EXTRACT  := $(DOCS:%=build/extract/%.json)
+SEEDS      := $(sort $(wildcard seeds/*.txt seeds/*.pdf))
+DOCS       := $(basename $(notdir $(SEEDS)))
+LEXICONS   := $(addprefix seeds/lexicons/,genes.tsv chemicals.tsv diseases.tsv overrides.tsv)
+MECHANISMS := seeds/lexicons/mechanisms.tsv
+EXTRACT    := $(DOCS:%=build/extract/%.json)
+NORMALIZE  := $(DOCS:%=build/normalize/%.json)
+ENRICH     := $(DOCS:%=build/enrich/%.json)
+RELEASE    := dist/latest.json
 
 FUZZTIME ?= 5s
 
 .PHONY: all
-all: $(EXTRACT) ## build the dataset (offline, from the committed caches)
+all: $(RELEASE) ## build the dataset (offline, from the committed caches)
 
 $(BIN): $(GOFILES)
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $@ ./cmd/chemores
@@ -33,16 +49,95 @@ build/extract/%.json: seeds/%.txt $(BIN)
 build/extract/%.json: seeds/%.pdf $(BIN)
 	$(BIN) extract -q $< -o $@
 
+build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
+	$(BIN) normalize -q $< -o $@
+
+# Each document depends on its own cache file only, when it has one.
+build/enrich/%.json: build/extract/%.json $$(wildcard seeds/cache/$$*.jsonl) $(BIN)
+	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
+
+# Publishing writes a new release only when the content changed (see the
+# content digest in README); latest.json is touched so that Make knows the
+# release is up to date with its inputs either way. The release id comes
+# from SOURCE_DATE_EPOCH or the inputs' last commit, never the clock.
+$(RELEASE): $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN)
+	$(BIN) publish -q --build build --dist dist --mechanisms $(MECHANISMS)
+	@touch $@
+
+.PHONY: release
+release: $(RELEASE) ## build the release and verify it (sizes, SHA-256, schemas)
+	$(BIN) verify dist
+	@echo "release: dist/$$(sed -n 's/^  "release": "\(.*\)",$$/\1/p' $(RELEASE))/"
+
+# --- refresh: ask Crossref and NCBI again -----------------------------------
+# `make` never touches the network. `make refresh CHEMORES_MAILTO=you@example.org`
+# asks for what the caches lack (ENRICH_MODE=refresh asks again for
+# everything), rewrites seeds/cache/ with exactly the responses used, rebuilds
+# the release and prints what changed.
+ENRICH_MODE ?= online
+
+.PHONY: refresh
+refresh: $(EXTRACT) $(BIN) ## fetch DOI evidence from Crossref and NCBI, rebuild, show changes (needs CHEMORES_MAILTO)
+	@if [ -z "$(CHEMORES_MAILTO)" ]; then echo "refresh needs a contact address: make refresh CHEMORES_MAILTO=you@example.org" >&2; exit 2; fi
+	@for d in $(DOCS); do \
+	  echo "enrich --$(ENRICH_MODE) $$d"; \
+	  $(BIN) enrich build/extract/$$d.json --cache seeds/cache/$$d.jsonl --$(ENRICH_MODE) --mailto "$(CHEMORES_MAILTO)" -o build/enrich/$$d.json; \
+	done
+	@$(MAKE) --no-print-directory $(RELEASE)
+	@rel=$$(sed -n 's/^  "release": "\(.*\)",$$/\1/p' $(RELEASE)); cat dist/$$rel/CHANGES.md
+
+# --- lexicons and models -------------------------------------------------------
+# `make lexicon` regenerates the gene lexicon from Debian's org.Hs.eg.db (needs
+# apt; ORGDB_DEB=path.deb uses a downloaded package instead); the normal build
+# never needs it. `make ner-model` trains the optional prose NER model (not used
+# by the build: see README).
+ORGDB_DEB ?=
+
+.PHONY: lexicon
+lexicon: $(BIN) ## regenerate seeds/lexicons/genes.tsv from Debian's r-bioc-org.hs.eg.db (needs apt)
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	deb="$(ORGDB_DEB)"; \
+	if [ -z "$$deb" ]; then (cd "$$tmp" && apt-get download r-bioc-org.hs.eg.db) && deb=$$(ls "$$tmp"/*.deb); fi; \
+	dpkg-deb -x "$$deb" "$$tmp/x"; \
+	db=$$(find "$$tmp/x" -name org.Hs.eg.sqlite | head -1); \
+	$(BIN) lexicon -db "$$db" -package "$$(dpkg-deb -f "$$deb" Package) $$(dpkg-deb -f "$$deb" Version)" -o seeds/lexicons/genes.tsv
+
+.PHONY: ner-model
+ner-model: build/ner/model.txt ## train the optional prose NER model on lexicon-labelled sentences
+
+build/ner/model.txt: $(EXTRACT) $(LEXICONS) $(BIN)
+	@mkdir -p $(@D)
+	$(BIN) normalize -q -train $@ $(EXTRACT)
+
+# --- checks ---------------------------------------------------------------------
 .PHONY: test
-test: ## vet, format, module tidiness, unit and end-to-end tests, short fuzz runs
+test: ## vet, format, module tidiness, workflows, unit and end-to-end tests, reproducibility, short fuzz runs
 	$(GO) vet ./...
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 	$(GO) mod tidy -diff
+	$(GO) tool actionlint
 	$(GO) test -count=1 ./...
-	$(MAKE) --no-print-directory fuzz
+	@$(MAKE) --no-print-directory repro
+	@$(MAKE) --no-print-directory fuzz
+
+# Two publishes of the same inputs into fresh directories must give
+# byte-identical releases: same SHA256SUMS, and each one checks out.
+.PHONY: repro
+repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN) ## reproducibility check: two builds, identical SHA256SUMS
+	@a=$$(mktemp -d); b=$$(mktemp -d); trap 'rm -rf "$$a" "$$b"' EXIT; \
+	$(BIN) publish -q --build build --dist "$$a" --mechanisms $(MECHANISMS) >/dev/null; \
+	$(BIN) publish -q --build build --dist "$$b" --mechanisms $(MECHANISMS) >/dev/null; \
+	id=$$(sed -n 's/^  "release": "\(.*\)",$$/\1/p' "$$a/latest.json"); \
+	cmp "$$a/$$id/SHA256SUMS" "$$b/$$id/SHA256SUMS"; \
+	(cd "$$a/$$id" && sha256sum -c --quiet SHA256SUMS); \
+	$(BIN) verify -q "$$a"; \
+	echo "repro: two builds of release $$id: identical SHA256SUMS ($$(wc -l < "$$a/$$id/SHA256SUMS") files), verified"
 
 # Each fuzz target runs for FUZZTIME; `make fuzz FUZZTIME=5m` for long runs.
-FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean
+FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean \
+  enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
+  normalize:FuzzAbbrev normalize:FuzzScan \
+  publish:FuzzParseMechanisms publish:FuzzParseManifest
 
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 5s)
@@ -64,100 +159,6 @@ clean: ## remove build output (build/, bin/, dist/ releases)
 .PHONY: help
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
-
-# --- enrich: a DOI for each reference, from the committed cache of Crossref
-# and NCBI responses (seeds/cache/<doc>.jsonl). `make` never touches the
-# network; `make refresh CHEMORES_MAILTO=you@example.org` asks Crossref and
-# NCBI for what the cache lacks (ENRICH_MODE=refresh asks again for
-# everything) and rewrites the cache with exactly the responses used.
-ENRICH      := $(DOCS:%=build/enrich/%.json)
-ENRICH_MODE ?= online
-CACHES      := $(wildcard seeds/cache/*.jsonl)
-
-all: $(ENRICH)
-
-build/enrich/%.json: build/extract/%.json $(BIN) $(CACHES)
-	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
-
-.PHONY: refresh
-refresh: $(EXTRACT) $(BIN) ## fetch missing DOI evidence from Crossref and NCBI (needs CHEMORES_MAILTO)
-	@if [ -z "$(CHEMORES_MAILTO)" ]; then echo "refresh needs a contact address: make refresh CHEMORES_MAILTO=you@example.org" >&2; exit 2; fi
-	@for d in $(DOCS); do \
-	  echo "enrich --$(ENRICH_MODE) $$d"; \
-	  $(BIN) enrich build/extract/$$d.json --cache seeds/cache/$$d.jsonl --$(ENRICH_MODE) --mailto "$(CHEMORES_MAILTO)" -o build/enrich/$$d.json || exit $$?; \
-	done
-
-FUZZ += enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch
-
-# --- normalize ---------------------------------------------------------
-# build/normalize/<doc>.json: sentences, mentions, entities and
-# abbreviations of each extracted document, from the committed lexicons.
-# `make lexicon` regenerates the gene lexicon from Debian's org.Hs.eg.db
-# (needs apt; ORGDB_DEB=path.deb uses a downloaded package instead); the
-# normal build never needs it. `make ner-model` trains the optional prose
-# NER model (not used by the build: see README).
-LEXICONS  := $(wildcard seeds/lexicons/*.tsv)
-NORMALIZE := $(DOCS:%=build/normalize/%.json)
-FUZZ      += normalize:FuzzAbbrev normalize:FuzzScan
-ORGDB_DEB ?=
-
-all: $(NORMALIZE)
-
-build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
-	@mkdir -p $(@D)
-	$(BIN) normalize -q $< -o $@
-
-.PHONY: lexicon
-lexicon: $(BIN) ## regenerate seeds/lexicons/genes.tsv from Debian's r-bioc-org.hs.eg.db (needs apt)
-	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	deb="$(ORGDB_DEB)"; \
-	if [ -z "$$deb" ]; then (cd "$$tmp" && apt-get download r-bioc-org.hs.eg.db) && deb=$$(ls "$$tmp"/*.deb); fi; \
-	dpkg-deb -x "$$deb" "$$tmp/x"; \
-	db=$$(find "$$tmp/x" -name org.Hs.eg.sqlite | head -1); \
-	$(BIN) lexicon -db "$$db" -package "$$(dpkg-deb -f "$$deb" Package) $$(dpkg-deb -f "$$deb" Version)" -o seeds/lexicons/genes.tsv
-
-.PHONY: ner-model
-ner-model: build/ner/model.txt ## train the optional prose NER model on lexicon-labelled sentences
-
-build/ner/model.txt: $(EXTRACT) $(LEXICONS) $(BIN)
-	@mkdir -p $(@D)
-	$(BIN) normalize -q -train $@ $(EXTRACT)
-
-# --- publish: a release dist/<date>/ from build/{extract,normalize,enrich} ---
-# Publishing is cheap (well under a second) and a no-op when the content is
-# already published, so it runs every time; the release id comes from
-# SOURCE_DATE_EPOCH or the inputs' last commit, never the clock.
-# Publish runs after the normalize and enrich outputs ($(NORMALIZE), $(ENRICH),
-# named by their blocks); where a block is absent, whatever of its files exists
-# is read. The $$ (second expansion) lets those blocks come anywhere in this file.
-MECHANISMS := seeds/lexicons/mechanisms.tsv
-PUBLISH_IN  = $(EXTRACT) \
-  $(or $(NORMALIZE),$(wildcard $(DOCS:%=build/normalize/%.json))) \
-  $(or $(ENRICH),$(wildcard $(DOCS:%=build/enrich/%.json)))
-.SECONDEXPANSION:
-
-all: publish
-
-.PHONY: publish
-publish: $$(PUBLISH_IN) $(MECHANISMS) $(BIN) ## publish dist/<release> and dist/latest.json (no-op if already published)
-	$(BIN) publish -q --build build --dist dist --mechanisms $(MECHANISMS)
-
-# Two publishes of the same inputs into fresh directories must give
-# byte-identical releases: same SHA256SUMS, and each one checks out.
-.PHONY: repro
-repro: $$(PUBLISH_IN) $(MECHANISMS) $(BIN) ## reproducibility check: two builds, identical SHA256SUMS
-	@a=$$(mktemp -d); b=$$(mktemp -d); trap 'rm -rf "$$a" "$$b"' EXIT; \
-	$(BIN) publish -q --build build --dist "$$a" --mechanisms $(MECHANISMS) >/dev/null; \
-	$(BIN) publish -q --build build --dist "$$b" --mechanisms $(MECHANISMS) >/dev/null; \
-	id=$$(sed -n 's/^  "release": "\(.*\)",$$/\1/p' "$$a/latest.json"); \
-	cmp "$$a/$$id/SHA256SUMS" "$$b/$$id/SHA256SUMS"; \
-	(cd "$$a/$$id" && sha256sum -c --quiet SHA256SUMS); \
-	$(BIN) verify -q "$$a"; \
-	echo "repro: two builds of release $$id: identical SHA256SUMS ($$(wc -l < "$$a/$$id/SHA256SUMS") files), verified"
-
-test: repro
-
-FUZZ += publish:FuzzParseMechanisms publish:FuzzParseManifest
 
 # --- extract: PDF input (issue 3) -------------------------------------------
 # The PDF fixtures of extract's tests are typeset from text by internal/pdfgen

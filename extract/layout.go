@@ -237,8 +237,14 @@ func fits(a, b *line, limit float64) bool {
 // listItem: the line opens a numbered entry ("12. ", "[12] ") or starts
 // with a raised mark (an affiliation, a footnote).
 func listItem(l *line) bool {
-	if len(l.gs) > 0 && l.gs[0].script == scriptSup {
+	if len(l.gs) == 0 {
+		return false
+	}
+	if l.gs[0].script == scriptSup {
 		return true
+	}
+	if c := l.gs[0].s[0]; c != '[' && (c < '0' || c > '9') {
+		return false // not a number: no need to build the text
 	}
 	_, ok := entryNumber(lineText(l))
 	return ok

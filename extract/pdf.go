@@ -26,8 +26,11 @@ func parsePDF(ctx context.Context, data []byte, src Source) (doc *Document, err 
 		if r := recover(); r != nil {
 			doc = nil
 			where := "the file's structure"
-			if page > 0 {
+			switch {
+			case page > 0:
 				where = fmt.Sprintf("page %d", page)
+			case stage != "reading":
+				where = "the pages"
 			}
 			if stage == "reading" {
 				// ledongthuc/pdf reports malformed objects by panicking,
@@ -88,8 +91,17 @@ func parsePDF(ctx context.Context, data []byte, src Source) (doc *Document, err 
 	case bad > glyphs/2:
 		return nil, fmt.Errorf("%w: the PDF's fonts do not say which characters they draw (%d of %d characters unreadable); run OCR on it first (for example `ocrmypdf --force-ocr in.pdf out.pdf`)", ErrInput, bad, glyphs)
 	}
+	// Lines are built page by page so that a panic names its page; the
+	// rest of the layout (headers, reading order across pages, joins)
+	// looks at all pages at once.
 	stage = "laying out"
-	blocks := layoutPages(pages)
+	pls := make([]*pageLayout, 0, len(pages))
+	for _, pt := range pages {
+		page = pt.n
+		pls = append(pls, buildLines(pt))
+	}
+	page = 0
+	blocks := layoutLines(pls)
 	stage = "building"
 	doc, err = Build(ctx, blocks, src)
 	if err != nil {

@@ -30,6 +30,7 @@ type contentLexer struct {
 	d     []byte
 	i     int
 	depth int
+	names map[string]string // names seen, so that each is allocated once
 }
 
 // next returns the next operand, or the next operator (op != ""), or
@@ -132,7 +133,17 @@ func (l *contentLexer) name() string {
 		l.i++
 	}
 	if plain {
-		return string(d[start:l.i])
+		if n, ok := l.names[string(d[start:l.i])]; ok {
+			return n
+		}
+		n := string(d[start:l.i])
+		if l.names == nil {
+			l.names = map[string]string{}
+		}
+		if len(l.names) < 4096 {
+			l.names[n] = n
+		}
+		return n
 	}
 	var b []byte
 	for k := start; k < l.i; k++ {

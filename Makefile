@@ -159,3 +159,71 @@ clean: ## remove build output (build/, bin/, dist/ releases)
 .PHONY: help
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
+
+# --- extract: PDF input (issue 3) -------------------------------------------
+# The PDF fixtures of extract's tests are typeset from text by internal/pdfgen
+# with DejaVu fonts (Debian: fonts-dejavu-core) and committed, so that tests
+# never need the fonts; the encrypted notes come from qpdf. `make pdf-fixtures`
+# rebuilds them; `make pdf-fixtures-check` proves the committed ones are what
+# the generator makes today.
+PDFDIR    := extract/testdata/pdf
+PDFOUT    ?= $(PDFDIR)
+DEJAVU    ?= /usr/share/fonts/truetype/dejavu
+PDFGEN    := $(GO) run ./internal/pdfgen -fonts $(DEJAVU)
+PDFGENSRC := $(wildcard internal/pdfgen/*.go)
+PDFNAMES  := 10.3892_or.2024.8816.pdf synthetic-nlm.pdf superscript-nature.pdf note-owner-rc4-128.pdf \
+  note-owner-aes-128.pdf note-owner-aes-256.pdf note-user-aes-128.pdf
+QPDF      := qpdf --static-id --static-aes-iv
+PDFSALTED := note-owner-aes-256.pdf # AES-256 keys have random salts: not reproducible
+
+.PHONY: pdf-fixtures pdf-fixtures-check
+pdf-fixtures: $(addprefix $(PDFOUT)/,$(PDFNAMES)) ## typeset the PDF test fixtures (needs fonts-dejavu-core, qpdf)
+
+$(PDFOUT)/10.3892_or.2024.8816.pdf: seeds/10.3892_or.2024.8816.txt $(PDFGENSRC)
+	$(PDFGEN) -layout two-column -journal "ONCOLOGY REPORTS 52: 154, 2024" \
+	  -short "WENG et al: MOLECULAR MECHANISMS OF CHEMORESISTANCE" -o $@ $<
+
+$(PDFOUT)/synthetic-nlm.pdf: $(PDFDIR)/synthetic-nlm.txt $(PDFGENSRC)
+	$(PDFGEN) -layout one-column -journal "Synthetic Reviews in Oncology 2025; 1: e1" \
+	  -short "Lindqvist et al. Adaptive drug tolerance" -o $@ $<
+
+$(PDFOUT)/superscript-nature.pdf: $(PDFDIR)/superscript-nature.txt $(PDFGENSRC)
+	$(PDFGEN) -layout one-column -journal "Synthetic Letters 2025; 3: 7" -short "Silva et al." -o $@ $<
+
+build/pdf/note.pdf: $(PDFDIR)/note.txt $(PDFGENSRC)
+	@mkdir -p $(@D)
+	$(PDFGEN) -core -layout one-column -journal "Notes" -short "Efflux" -o $@ $<
+
+$(PDFOUT)/note-owner-rc4-128.pdf: build/pdf/note.pdf
+	$(QPDF) --allow-weak-crypto --encrypt "" owner 128 --use-aes=n -- $< $@
+$(PDFOUT)/note-owner-aes-128.pdf: build/pdf/note.pdf
+	$(QPDF) --encrypt "" owner 128 --use-aes=y -- $< $@
+$(PDFOUT)/note-owner-aes-256.pdf: build/pdf/note.pdf
+	$(QPDF) --encrypt "" owner 256 -- $< $@
+$(PDFOUT)/note-user-aes-128.pdf: build/pdf/note.pdf
+	$(QPDF) --encrypt user owner 128 --use-aes=y -- $< $@
+
+# PDFs made by other programs from the same excerpt of the seed, for the
+# parity test: pdfLaTeX (texlive-latex-recommended) and groff -ms (groff).
+# Their sources (.tex, .ms) are committed; the conversion from the text was
+# done once by hand.
+PRODDIR := $(PDFDIR)/producers
+.PHONY: pdf-producers
+pdf-producers: $(PRODDIR)/excerpt-pdflatex.pdf $(PRODDIR)/excerpt-groff.pdf ## typeset the excerpt with pdfLaTeX and groff
+
+$(PRODDIR)/excerpt-pdflatex.pdf: $(PRODDIR)/excerpt.tex
+	@mkdir -p build/pdflatex
+	cd build/pdflatex && SOURCE_DATE_EPOCH=1727654400 FORCE_SOURCE_DATE=1 \
+	  pdflatex -interaction=nonstopmode -halt-on-error -jobname=excerpt $(CURDIR)/$< >/dev/null
+	cp build/pdflatex/excerpt.pdf $@
+
+$(PRODDIR)/excerpt-groff.pdf: $(PRODDIR)/excerpt.ms
+	SOURCE_DATE_EPOCH=1727654400 groff -K utf8 -ms -Tpdf -P-pa4 $< > $@.tmp && mv $@.tmp $@
+
+pdf-fixtures-check: ## regenerate the PDF fixtures into build/ and compare with the committed ones
+	@rm -rf build/pdf-check && mkdir -p build/pdf-check
+	@$(MAKE) --no-print-directory PDFOUT=build/pdf-check pdf-fixtures >/dev/null
+	@for f in $(filter-out $(PDFSALTED),$(PDFNAMES)); do cmp -s $(PDFDIR)/$$f build/pdf-check/$$f || { echo "$(PDFDIR)/$$f differs from what pdfgen makes"; exit 1; }; done
+	@echo "PDF fixtures are up to date"
+
+FUZZ += extract:FuzzLayout extract:FuzzParsePDF

@@ -32,7 +32,7 @@ func isFrontNote(text string) bool {
 func (b *builder) parseFront() {
 	f := &b.doc.Front
 	var rest []Block
-	for i, blk := range b.front {
+	for i, blk := range splitNotes(b.front) {
 		text := CleanText(blk.Text)
 		switch {
 		case i == 0:
@@ -77,6 +77,29 @@ func (b *builder) parseFront() {
 	if len(b.abstract) > 0 {
 		b.abstractParagraphs()
 	}
+}
+
+// splitNotes cuts a block whose lines start different first-page notes
+// ("Correspondence to: ...", "E-mail: ...", "Key words: ...", set without
+// blank lines between them, as a PDF layout may give them) into one block
+// per note; a line that starts no note continues the one before.
+func splitNotes(blocks []Block) []Block {
+	var out []Block
+	for _, blk := range blocks {
+		lines := blk.Lines()
+		if len(lines) < 2 || !isFrontNote(CleanText(lines[0].Text)) {
+			out = append(out, blk)
+			continue
+		}
+		for _, l := range lines {
+			if len(out) > 0 && !isFrontNote(CleanText(l.Text)) {
+				out[len(out)-1].Text += "\n" + l.Text
+				continue
+			}
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // frontFields takes the one-line fields: dates, DOI. It reports whether
@@ -361,7 +384,7 @@ func fixCase(name string) string {
 // affiliation per line into labelled affiliations.
 func parseAffiliations(raw string) []Affiliation {
 	var out []Affiliation
-	for _, line := range strings.Split(raw, "\n") {
+	for _, line := range affiliationLines(raw) {
 		for _, part := range splitAffiliations(line) {
 			m := affiliationMark.FindStringSubmatch(part)
 			if m == nil {
@@ -380,6 +403,21 @@ func parseAffiliations(raw string) []Affiliation {
 			}
 			out = append(out, Affiliation{Label: label, Text: strings.TrimRight(CleanText(text), ";. ")})
 		}
+	}
+	return out
+}
+
+// affiliationLines joins wrapped lines: a line that does not start with
+// a mark continues the one before.
+func affiliationLines(raw string) []string {
+	var out []string
+	for _, line := range strings.Split(raw, "\n") {
+		line = strings.TrimSpace(line)
+		if len(out) > 0 && !affiliationMark.MatchString(line) {
+			out[len(out)-1] += " " + line
+			continue
+		}
+		out = append(out, line)
 	}
 	return out
 }

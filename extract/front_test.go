@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"context"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -28,6 +30,38 @@ func TestParseAffiliations(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestParseAffiliationsWrapped(t *testing.T) {
+	got := parseAffiliations("¹Department of Oncology, University\nHospital, Springfield;\n²Institute of Biology, Rome")
+	want := []Affiliation{
+		{Label: "1", Text: "Department of Oncology, University Hospital, Springfield"},
+		{Label: "2", Text: "Institute of Biology, Rome"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// First-page notes set in one block, as a PDF layout may give them.
+func TestFrontNotesInOneBlock(t *testing.T) {
+	src := "A title\n\nJANE DOE^{1}\n\n^{1}Dept A, City\n\n" +
+		"Correspondence to: Dr Jane Doe, Dept A, City\nE-mail: jane@example.org\nKey words: efflux, dormancy\n\n" +
+		"1. Introduction\n\nText (1).\n\nReferences\n\n1. Doe J: A title. *J Test* 1: 2-3, 2020.\n"
+	doc, err := Parse(context.Background(), "notes.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := doc.Front
+	if f.Correspondence == nil || f.Correspondence.Email != "jane@example.org" || f.Correspondence.Address != "Dept A, City" {
+		t.Errorf("correspondence: %+v", f.Correspondence)
+	}
+	if strings.Join(f.Keywords, "|") != "efflux|dormancy" {
+		t.Errorf("keywords: %q", f.Keywords)
+	}
+	if len(f.Authors) != 1 || !f.Authors[0].Corresponding {
+		t.Errorf("authors: %+v", f.Authors)
 	}
 }
 

@@ -35,7 +35,9 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		return nil, fmt.Errorf("%w: empty file", ErrInput)
 	case len(data) > MaxBytes:
 		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", ErrInput, len(data)>>20, MaxBytes>>20)
-	case bytes.HasPrefix(data, []byte("%PDF-")):
+	case bytes.HasPrefix(data, []byte("%PDF-")) || strings.EqualFold(filepath.Ext(name), ".pdf"):
+		// A file named .pdf that is not one (a saved web page) gets the PDF
+		// reader's "not a PDF" rather than the text path's complaints.
 		src.Format = "pdf"
 		return parsePDF(ctx, data, src)
 	}

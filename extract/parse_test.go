@@ -30,6 +30,14 @@ func TestParseBadInput(t *testing.T) {
 	}
 }
 
+// A file named .pdf that is not one gets the PDF reader's answer.
+func TestParseMisnamedPDF(t *testing.T) {
+	_, err := Parse(context.Background(), "paper.pdf", []byte("<!DOCTYPE html><html><body>Sign in</body></html>"))
+	if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "not a PDF") {
+		t.Fatalf("err = %v, want ErrInput saying it is not a PDF", err)
+	}
+}
+
 func TestParseCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -3,20 +3,48 @@ package normalize
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	punktEnglish "gopkg.in/neurosnap/sentences.v1/english"
 )
 
 // span is a byte range in a paragraph's text.
 type span struct{ start, end int }
 
-// segment splits paragraphs into sentences with prose's Punkt segmenter,
+// punkt is the Punkt sentence segmenter that prose/v2 wraps:
+// neurosnap/sentences with its English model. prose builds it anew in
+// every NewDocument, decoding the model's JSON each time (17 ms, two
+// thirds of this stage on a review); it is built here once per process,
+// and calls take turns on it because its annotators are not documented
+// as safe for concurrent use.
+var punkt struct {
+	once sync.Once
+	mu   sync.Mutex
+	tok  *sentences.DefaultSentenceTokenizer
+	err  error
+}
+
+func splitSentences(text string) ([]string, error) {
+	punkt.once.Do(func() { punkt.tok, punkt.err = punktEnglish.NewSentenceTokenizer(nil) })
+	if punkt.err != nil {
+		return nil, punkt.err
+	}
+	punkt.mu.Lock()
+	defer punkt.mu.Unlock()
+	var out []string
+	for _, s := range punkt.tok.Tokenize(text) {
+		out = append(out, s.Text)
+	}
+	return out, nil
+}
+
+// segment splits paragraphs into sentences with the Punkt segmenter,
 // which gives sentence texts but no offsets: each sentence is found again
-// in its paragraph, in order. prose loads its Punkt model on every call,
-// so all paragraphs go through one call, joined by blank lines, and
-// sentences are cut back at paragraph ends.
+// in its paragraph, in order. All paragraphs go through one call, joined
+// by blank lines, and sentences are cut back at paragraph ends.
 func segment(texts []string) ([][]span, error) {
 	const gap = "\n\n"
 	var all strings.Builder
@@ -33,15 +61,14 @@ func segment(texts []string) ([][]span, error) {
 	if strings.TrimSpace(joined) == "" {
 		return out, nil
 	}
-	doc, err := prose.NewDocument(joined,
-		prose.WithTokenization(false), prose.WithTagging(false), prose.WithExtraction(false))
+	sents, err := splitSentences(joined)
 	if err != nil {
 		return nil, fmt.Errorf("segment sentences: %w", err)
 	}
 	pos := 0
 	p := 0
-	for _, s := range doc.Sentences() {
-		st := strings.TrimSpace(s.Text)
+	for _, s := range sents {
+		st := strings.TrimSpace(s)
 		if st == "" {
 			continue
 		}

@@ -20,11 +20,17 @@ func sha256hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
+// gzipLevel trades a little size for a lot of time: on a 200-review
+// corpus, level 4 gives files 5% larger than the default (6) in about
+// half the time, and compression is most of a large release's build.
+const gzipLevel = 4
+
 // gzipBytes compresses with a fixed header: no file name, no time, so the
 // same input always gives the same bytes.
 func gzipBytes(data []byte) ([]byte, error) {
 	var b bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
+	b.Grow(len(data) / 3)
+	zw, err := gzip.NewWriterLevel(&b, gzipLevel)
 	if err != nil {
 		return nil, err
 	}

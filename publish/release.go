@@ -146,18 +146,26 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 	}
 	rel.Stats.DB = dbst
 	add(DBFile, db)
-	gz, err := gzipBytes(db)
-	if err != nil {
-		return nil, err
+	// The database compresses, and its tables are written as Parquet,
+	// while the API is built.
+	type gzResult struct {
+		data []byte
+		err  error
 	}
-	add(DBGzFile, gz)
-	pq, err := buildParquet(ctx, db, tables)
-	if err != nil {
-		return nil, fmt.Errorf("parquet: %w", err)
+	gzc := make(chan gzResult, 1)
+	go func() {
+		gz, err := gzipBytes(db)
+		gzc <- gzResult{gz, err}
+	}()
+	type pqResult struct {
+		files []File
+		err   error
 	}
-	for _, f := range pq {
-		add(f.Path, f.Data)
-	}
+	pqc := make(chan pqResult, 1)
+	go func() {
+		fs, err := buildParquet(ctx, db, tables)
+		pqc <- pqResult{fs, err}
+	}()
 
 	api, snap := buildAPI(ds, meta)
 	for _, f := range api {
@@ -172,6 +180,18 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 	add(ChangesFile, encodeJSON(rel.Changes, true))
 	add(ChangesMD, rel.Changes.Markdown())
 	add(ReadmeFile, releaseReadme(meta, ds))
+	gz := <-gzc
+	if gz.err != nil {
+		return nil, gz.err
+	}
+	add(DBGzFile, gz.data)
+	pq := <-pqc
+	if pq.err != nil {
+		return nil, fmt.Errorf("parquet: %w", pq.err)
+	}
+	for _, f := range pq.files {
+		add(f.Path, f.Data)
+	}
 	sortFiles(rel.Files)
 	add(PackageFile, encodeJSON(dataPackage(meta, ds, rel.Files, tables), true))
 	sortFiles(rel.Files)

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -134,39 +132,13 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 			return err
 		}
 	}
-	data, err := json.MarshalIndent(links, "", " ")
-	if err != nil {
+	if err := writeStage(e, o.out, links); err != nil {
 		return err
-	}
-	data = append(data, '\n')
-	if o.out == "" {
-		_, err = e.stdout.Write(data)
-	} else {
-		err = atomic.WriteFile(o.out, data, 0o644)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", o.out, err)
 	}
 	if !o.quiet {
 		summarizeLinks(e.stderr, o, links, src, client, time.Since(start))
 	}
 	return nil
-}
-
-func readDocument(path string) (*extract.Document, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
-	}
-	var doc extract.Document
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w: not an extracted Document: %v", path, extract.ErrInput, err)
-	}
-	if doc.ID == "" {
-		return nil, fmt.Errorf("%s: %w: no document id (is this \"chemores extract\" output?)", path, extract.ErrInput)
-	}
-	return &doc, nil
 }
 
 // readCache reads the cache; a missing file is an empty cache.

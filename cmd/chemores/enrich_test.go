@@ -17,11 +17,6 @@ import (
 	"github.com/chemores/chemores/extract"
 )
 
-func enrichEnv(vars map[string]string) (*env, *bytes.Buffer, *bytes.Buffer) {
-	var out, errb bytes.Buffer
-	return &env{stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}, &out, &errb
-}
-
 // writeDoc writes a one-reference Document as "chemores extract" would.
 func writeDoc(t *testing.T, dir string) string {
 	r, err := extract.ParseReference("Hanahan D and Weinberg RA: Hallmarks of cancer: The next generation. Cell 144: 646-674, 2011.")
@@ -40,7 +35,7 @@ func writeDoc(t *testing.T, dir string) string {
 func TestEnrichOffline(t *testing.T) {
 	dir := t.TempDir()
 	in := writeDoc(t, dir)
-	e, out, errb := enrichEnv(nil)
+	e, out, errb := envWith(nil)
 	if code := run(context.Background(), []string{"enrich", in, "--cache", filepath.Join(dir, "none.jsonl")}, e); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
@@ -62,17 +57,17 @@ func TestEnrichOffline(t *testing.T) {
 func TestEnrichUsage(t *testing.T) {
 	dir := t.TempDir()
 	in := writeDoc(t, dir)
-	e, _, errb := enrichEnv(nil)
+	e, _, errb := envWith(nil)
 	if code := run(context.Background(), []string{"enrich", in, "--online"}, e); code != exitUsage || !strings.Contains(errb.String(), "CHEMORES_MAILTO") {
 		t.Errorf("--online without an address: exit %d, %s", code, errb)
 	}
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(bad, []byte("{oops\n"), 0o644)
-	e, _, errb = enrichEnv(nil)
+	e, _, errb = envWith(nil)
 	if code := run(context.Background(), []string{"enrich", in, "--cache", bad}, e); code != exitBadInput || !strings.Contains(errb.String(), "bad.jsonl") {
 		t.Errorf("corrupt cache: exit %d, %s", code, errb)
 	}
-	e, _, _ = enrichEnv(nil)
+	e, _, _ = envWith(nil)
 	if code := run(context.Background(), []string{"enrich", filepath.Join(dir, "missing.json")}, e); code != exitBadInput {
 		t.Errorf("missing input: exit %d", code)
 	}
@@ -100,7 +95,7 @@ func TestEnrichOnlineThenOffline(t *testing.T) {
 	in := writeDoc(t, dir)
 	cache := filepath.Join(dir, "cache", "doc.jsonl")
 	args := []string{"enrich", in, "--cache", cache, "-o", filepath.Join(dir, "a.json"), "--crossref-url", srv.URL, "--ncbi-url", srv.URL}
-	e, _, errb := enrichEnv(map[string]string{"CHEMORES_MAILTO": "test@example.org"})
+	e, _, errb := envWith(map[string]string{"CHEMORES_MAILTO": "test@example.org"})
 	if code := run(context.Background(), append(args, "--online"), e); code != exitOK {
 		t.Fatalf("online: exit %d: %s", code, errb)
 	}
@@ -109,7 +104,7 @@ func TestEnrichOnlineThenOffline(t *testing.T) {
 		t.Fatal("no request made online")
 	}
 	args[5] = filepath.Join(dir, "b.json")
-	e, _, errb = enrichEnv(nil)
+	e, _, errb = envWith(nil)
 	if code := run(context.Background(), args, e); code != exitOK {
 		t.Fatalf("offline: exit %d: %s", code, errb)
 	}

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/chemores/chemores/extract"
-	"github.com/chemores/chemores/internal/atomic"
 )
 
 func extractCmd() command {
@@ -48,18 +46,8 @@ func runExtract(ctx context.Context, e *env, o extractOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(doc, "", " ")
-	if err != nil {
+	if err := writeStage(e, o.out, doc); err != nil {
 		return err
-	}
-	data = append(data, '\n')
-	if o.out == "" {
-		_, err = e.stdout.Write(data)
-	} else {
-		err = atomic.WriteFile(o.out, data, 0o644)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", o.out, err)
 	}
 	if !o.quiet {
 		summarize(e.stderr, o.in, doc)

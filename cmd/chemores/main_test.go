@@ -10,10 +10,13 @@ import (
 	"testing"
 )
 
-// testEnv returns an env writing to buffers.
-func testEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
+// testEnv returns an env writing to buffers, with no environment.
+func testEnv() (*env, *bytes.Buffer, *bytes.Buffer) { return envWith(nil) }
+
+// envWith returns an env writing to buffers, with the given environment.
+func envWith(vars map[string]string) (*env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errb bytes.Buffer
-	return &env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}, &out, &errb
+	return &env{stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}, &out, &errb
 }
 
 const seed = "../../seeds/10.3892_or.2024.8816.txt"

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -68,7 +67,7 @@ func normalizeMain(ctx context.Context, e *env, args []string) error {
 func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
 	var docs []*extract.Document
 	for _, in := range o.inputs {
-		doc, err := readExtracted(in)
+		doc, err := readDocument(in)
 		if err != nil {
 			return err
 		}
@@ -95,23 +94,8 @@ func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
 	return nil
 }
 
-func readExtracted(path string) (*extract.Document, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
-	}
-	var doc extract.Document
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w: not an extract document: %v", path, extract.ErrInput, err)
-	}
-	if doc.Schema == "" || doc.ID == "" {
-		return nil, fmt.Errorf("%s: %w: not an extract document (no schema or id)", path, extract.ErrInput)
-	}
-	return &doc, nil
-}
-
 func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
-	doc, err := readExtracted(o.in)
+	doc, err := readDocument(o.in)
 	if err != nil {
 		return err
 	}
@@ -135,18 +119,8 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 		a.Diagnostics = append(a.Diagnostics, extract.Diagnostic{Level: extract.Warning, Code: "lexicon-missing",
 			Where: m, Message: "lexicon file not found; its entities are not recognized"})
 	}
-	out, err := json.MarshalIndent(a, "", " ")
-	if err != nil {
+	if err := writeStage(e, o.out, a); err != nil {
 		return err
-	}
-	out = append(out, '\n')
-	if o.out == "" {
-		_, err = e.stdout.Write(out)
-	} else {
-		err = atomic.WriteFile(o.out, out, 0o644)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", o.out, err)
 	}
 	if !o.quiet {
 		summarizeAnnotations(e, o.in, a)

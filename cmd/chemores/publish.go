@@ -83,6 +83,11 @@ func runPublish(ctx context.Context, e *env, o publishOptions) error {
 		}
 		inputs = append(inputs, in)
 	}
+	return publishInputs(ctx, e, inputs, o)
+}
+
+// publishInputs publishes stage outputs already in memory.
+func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publishOptions) error {
 	vocab, err := readMechanisms(o.mechanisms)
 	if err != nil {
 		return err
@@ -104,10 +109,11 @@ func runPublish(ctx context.Context, e *env, o publishOptions) error {
 // of the same name, when they exist.
 func readInput(build, extractPath string) (publish.Input, error) {
 	var in publish.Input
-	in.Doc = new(extract.Document)
-	if err := readStageJSON(extractPath, in.Doc); err != nil {
+	doc, err := readDocument(extractPath)
+	if err != nil {
 		return in, err
 	}
+	in.Doc = doc
 	name := filepath.Base(extractPath)
 	ann := new(normalize.Annotations)
 	switch err := readStageJSON(filepath.Join(build, "normalize", name), ann); {
@@ -124,6 +130,21 @@ func readInput(build, extractPath string) (publish.Input, error) {
 		return in, err
 	}
 	return in, nil
+}
+
+// readDocument reads an extract output (a Document as JSON).
+func readDocument(path string) (*extract.Document, error) {
+	var doc extract.Document
+	if err := readStageJSON(path, &doc); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+		}
+		return nil, err
+	}
+	if doc.Schema == "" || doc.ID == "" {
+		return nil, fmt.Errorf("%s: %w: not an extracted Document (no schema or id: is this \"chemores extract\" output?)", path, extract.ErrInput)
+	}
+	return &doc, nil
 }
 
 // maxStageBytes caps a stage output read into memory.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -17,11 +16,6 @@ const (
 	vocabTSV = "../../seeds/lexicons/mechanisms.tsv"
 	epoch    = "1727784000" // 2024-10-01T12:00:00Z
 )
-
-func envWith(vars map[string]string) (*env, *bytes.Buffer, *bytes.Buffer) {
-	var out, errb bytes.Buffer
-	return &env{stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}, &out, &errb
-}
 
 // The whole user story: publish, publish again (a no-op), serve, pull
 // into a fresh directory over HTTP with every file verified, verify.

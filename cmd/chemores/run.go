@@ -21,10 +21,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		extractCmd(),
-		enrichCmd(),
-		lexiconCmd(),
 		normalizeCmd(),
+		enrichCmd(),
 		publishCmd(),
+		buildCmd(),
+		lexiconCmd(),
 		pullCmd(),
 		verifyCmd(),
 		serveCmd(),

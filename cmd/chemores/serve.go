@@ -64,10 +64,13 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 		return err
 	case <-ctx.Done():
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Requests in flight get a grace period. A connection a client opened
+	// but never used counts as busy until the server gives up on it, so
+	// what is left after the grace period is closed, not reported.
+	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return err
+		srv.Close()
 	}
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err

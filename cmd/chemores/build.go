@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/chemores/chemores/enrich"
+	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/normalize"
+	"github.com/chemores/chemores/publish"
+)
+
+func buildCmd() command {
+	return command{
+		name: "build",
+		args: "[flags] SOURCE...",
+		summary: `Build a corpus in one process: extract, normalize and enrich (offline, from
+the cache) every source, a few documents at a time, then publish one release.
+The Makefile builds document by document and only what changed; build is for
+large corpora, where starting one process per document and stage would cost
+more than the work. Outputs go where the Makefile puts them
+(BUILD/{extract,normalize,enrich}/<id>.json), in the same bytes.`,
+		run: buildMain,
+	}
+}
+
+type buildOptions struct {
+	sources    []string
+	build      string
+	cacheDir   string
+	lexicons   string
+	jobs       int
+	noPublish  bool
+	quiet      bool
+	publishOpt publishOptions
+}
+
+func buildMain(ctx context.Context, e *env, args []string) error {
+	var o buildOptions
+	fs := newFlags(buildCmd(), e)
+	fs.StringVar(&o.build, "build", "build", "directory for the stage outputs")
+	fs.StringVar(&o.cacheDir, "cache-dir", filepath.Join("seeds", "cache"), "directory of the enrich caches (<id>.jsonl)")
+	fs.StringVar(&o.lexicons, "lexicons", filepath.Join("seeds", "lexicons"), "directory of the lexicons")
+	fs.IntVar(&o.jobs, "j", runtime.GOMAXPROCS(0), "documents processed at once")
+	fs.BoolVar(&o.noPublish, "no-publish", false, "stop after the stage outputs")
+	fs.StringVar(&o.publishOpt.dist, "dist", "dist", "directory of releases")
+	fs.StringVar(&o.publishOpt.mechanisms, "mechanisms", filepath.Join("seeds", "lexicons", "mechanisms.tsv"), "vocabulary of resistance mechanisms")
+	fs.BoolVar(&o.quiet, "q", false, "print only the summary lines")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("no sources (usage: chemores build %s)", buildCmd().args)
+	}
+	if o.jobs < 1 {
+		return usagef("-j %d: want at least 1", o.jobs)
+	}
+	o.sources = pos
+	return runBuild(ctx, e, o)
+}
+
+// docResult is what one document's stages made.
+type docResult struct {
+	source string
+	in     publish.Input
+	err    error
+}
+
+func runBuild(ctx context.Context, e *env, o buildOptions) error {
+	start := time.Now()
+	lx, missing, err := loadLexicons(o.lexicons)
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: lexicons missing: %v", extract.ErrInput, missing)
+	}
+	results := make([]docResult, len(o.sources))
+	var bar *progressbar.ProgressBar
+	if e.tty && !o.quiet {
+		bar = progressbar.NewOptions(len(o.sources), progressbar.OptionSetWriter(e.stderr),
+			progressbar.OptionSetDescription("build"), progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(o.jobs)
+	for i, src := range o.sources {
+		g.Go(func() error {
+			// A bad document is reported with the others at the end; only
+			// cancellation stops the group.
+			in, err := buildDocument(gctx, src, lx, o)
+			results[i] = docResult{source: src, in: in, err: err}
+			if bar != nil {
+				bar.Add(1) // safe from several goroutines
+			}
+			return gctx.Err()
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	var errs []error
+	var inputs []publish.Input
+	ids := map[string]string{}
+	for _, r := range results {
+		switch {
+		case r.err != nil:
+			errs = append(errs, r.err)
+		case ids[r.in.Doc.ID] != "":
+			errs = append(errs, fmt.Errorf("%s: %w: same document id %q as %s", r.source, extract.ErrInput, r.in.Doc.ID, ids[r.in.Doc.ID]))
+		default:
+			ids[r.in.Doc.ID] = r.source
+			inputs = append(inputs, r.in)
+		}
+	}
+	took := time.Since(start)
+	fmt.Fprintf(e.stderr, "build: %d documents in %s (%.0f per second), %d failed\n",
+		len(o.sources), took.Round(time.Millisecond), float64(len(o.sources))/took.Seconds(), len(errs))
+	if len(errs) > 0 {
+		// Nothing is published from a corpus with a broken document: a
+		// release that silently lacks it would be wrong.
+		return fmt.Errorf("%d of %d documents failed, nothing published:\n%w", len(errs), len(o.sources), errors.Join(errs...))
+	}
+	if o.noPublish {
+		return nil
+	}
+	// In the order publish reads a build directory: by document id.
+	slices.SortFunc(inputs, func(a, b publish.Input) int { return strings.Compare(a.Doc.ID, b.Doc.ID) })
+	p := o.publishOpt
+	p.quiet = true
+	return publishInputs(ctx, e, inputs, p)
+}
+
+// buildDocument runs the three stages of one source, writes their
+// outputs and returns them for publishing.
+func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o buildOptions) (publish.Input, error) {
+	doc, err := extractFile(ctx, src)
+	if err != nil {
+		return publish.Input{}, err
+	}
+	ann, err := normalize.Annotate(ctx, doc, lx, normalize.Options{})
+	if err != nil {
+		return publish.Input{}, fmt.Errorf("%s: normalize: %w", src, err)
+	}
+	cache, err := readCache(filepath.Join(o.cacheDir, doc.ID+".jsonl"))
+	if err != nil {
+		return publish.Input{}, err
+	}
+	links, err := enrich.Enrich(ctx, doc, enrich.NewSource(cache, nil, false), enrich.Options{})
+	if err != nil {
+		return publish.Input{}, fmt.Errorf("%s: enrich: %w", src, err)
+	}
+	for stage, v := range map[string]any{"extract": doc, "normalize": ann, "enrich": links} {
+		if err := writeStage(nil, filepath.Join(o.build, stage, doc.ID+".json"), v); err != nil {
+			return publish.Input{}, err
+		}
+	}
+	return publish.Input{Doc: doc, Ann: ann, Links: links}, nil
+}
+
+// writeStage writes a stage output as JSON, indented with one space and
+// a final newline: to the file at path (atomically), or to standard
+// output when path is empty.
+func writeStage(e *env, path string, v any) error {
+	data, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if path == "" {
+		_, err = e.stdout.Write(data)
+	} else {
+		err = atomic.WriteFile(path, data, 0o644)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

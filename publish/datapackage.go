@@ -158,6 +158,7 @@ func dataPackage(meta releaseMeta, ds *dataset, files []File, tables []tableInfo
 		res.Schema = ts
 		dp.Resources = append(dp.Resources, res)
 	}
+	dp.Resources = append(dp.Resources, parquetResources(dp.Resources, tables, sum)...)
 	return dp
 }
 

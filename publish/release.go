@@ -146,7 +146,8 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 	}
 	rel.Stats.DB = dbst
 	add(DBFile, db)
-	// The database compresses while the API is built.
+	// The database compresses, and its tables are written as Parquet,
+	// while the API is built.
 	type gzResult struct {
 		data []byte
 		err  error
@@ -155,6 +156,15 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 	go func() {
 		gz, err := gzipBytes(db)
 		gzc <- gzResult{gz, err}
+	}()
+	type pqResult struct {
+		files []File
+		err   error
+	}
+	pqc := make(chan pqResult, 1)
+	go func() {
+		fs, err := buildParquet(ctx, db, tables)
+		pqc <- pqResult{fs, err}
 	}()
 
 	api, snap := buildAPI(ds, meta)
@@ -175,6 +185,13 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 		return nil, gz.err
 	}
 	add(DBGzFile, gz.data)
+	pq := <-pqc
+	if pq.err != nil {
+		return nil, fmt.Errorf("parquet: %w", pq.err)
+	}
+	for _, f := range pq.files {
+		add(f.Path, f.Data)
+	}
 	sortFiles(rel.Files)
 	add(PackageFile, encodeJSON(dataPackage(meta, ds, rel.Files, tables), true))
 	sortFiles(rel.Files)

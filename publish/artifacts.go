@@ -45,54 +45,69 @@ func gzipBytes(data []byte) ([]byte, error) {
 
 // tarball packs the release (all but the compressed database, which the
 // tarball's own compression makes redundant) under chemores-<id>/, with
-// entries sorted, directories listed, and fixed times, owners and modes.
-func tarball(meta releaseMeta, files []File) ([]byte, error) {
-	root := strings.TrimSuffix(TarballName(meta.ID), ".tar.gz")
-	var raw bytes.Buffer
-	tw := tar.NewWriter(&raw)
-	dirs := map[string]bool{}
-	hdr := func(name string, mode int64, size int64, typ byte) *tar.Header {
-		return &tar.Header{Typeflag: typ, Name: name, Mode: mode, Size: size, ModTime: meta.Time}
-	}
-	var names []string
-	for _, f := range files {
-		if f.Path != DBGzFile {
-			names = append(names, f.Path)
+// directories listed and fixed times, owners and modes. Files are added
+// in batches, each sorted, so that the API can be packed (and
+// compressed, as it is written) while the database is still being built;
+// the order of entries is that of the batches, fixed by Build.
+type tarball struct {
+	root string
+	meta releaseMeta
+	zw   *chunkGzip
+	tw   *tar.Writer
+	dirs map[string]bool
+	err  error
+}
+
+func newTarball(meta releaseMeta) *tarball {
+	t := &tarball{root: strings.TrimSuffix(TarballName(meta.ID), ".tar.gz"), meta: meta, zw: newChunkGzip(), dirs: map[string]bool{}}
+	t.tw = tar.NewWriter(t.zw)
+	t.err = t.tw.WriteHeader(t.header(t.root+"/", 0o755, 0, tar.TypeDir))
+	return t
+}
+
+func (t *tarball) header(name string, mode int64, size int64, typ byte) *tar.Header {
+	return &tar.Header{Typeflag: typ, Name: name, Mode: mode, Size: size, ModTime: t.meta.Time}
+}
+
+// add packs files in path order, with the directories they need.
+func (t *tarball) add(files []File) {
+	fs := slices.Clone(files)
+	sortFiles(fs)
+	for _, f := range fs {
+		if t.err != nil {
+			return
 		}
-	}
-	slices.Sort(names)
-	byPath := map[string][]byte{}
-	for _, f := range files {
-		byPath[f.Path] = f.Data
-	}
-	if err := tw.WriteHeader(hdr(root+"/", 0o755, 0, tar.TypeDir)); err != nil {
-		return nil, err
-	}
-	for _, n := range names {
+		if f.Path == DBGzFile {
+			continue
+		}
 		var parents []string
-		for d := path.Dir(n); d != "."; d = path.Dir(d) {
+		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
 			parents = append(parents, d)
 		}
-		for i := len(parents) - 1; i >= 0; i-- {
-			if !dirs[parents[i]] {
-				dirs[parents[i]] = true
-				if err := tw.WriteHeader(hdr(root+"/"+parents[i]+"/", 0o755, 0, tar.TypeDir)); err != nil {
-					return nil, err
-				}
+		for i := len(parents) - 1; i >= 0 && t.err == nil; i-- {
+			if !t.dirs[parents[i]] {
+				t.dirs[parents[i]] = true
+				t.err = t.tw.WriteHeader(t.header(t.root+"/"+parents[i]+"/", 0o755, 0, tar.TypeDir))
 			}
 		}
-		data := byPath[n]
-		if err := tw.WriteHeader(hdr(root+"/"+n, 0o644, int64(len(data)), tar.TypeReg)); err != nil {
-			return nil, err
+		if t.err == nil {
+			t.err = t.tw.WriteHeader(t.header(t.root+"/"+f.Path, 0o644, int64(len(f.Data)), tar.TypeReg))
 		}
-		if _, err := tw.Write(data); err != nil {
-			return nil, err
+		if t.err == nil {
+			_, t.err = t.tw.Write(f.Data)
 		}
 	}
-	if err := tw.Close(); err != nil {
+}
+
+// bytes ends the archive and returns it compressed.
+func (t *tarball) bytes() ([]byte, error) {
+	if t.err != nil {
+		return nil, t.err
+	}
+	if err := t.tw.Close(); err != nil {
 		return nil, err
 	}
-	return gzipBytes(raw.Bytes())
+	return t.zw.Bytes()
 }
 
 // Manifest is manifest.json: every file of the release (but itself and

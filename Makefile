@@ -151,6 +151,20 @@ fuzz: ## run every fuzz target for FUZZTIME (default 5s)
 bench: ## run the benchmarks (numbers go to BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# The scale benchmark: a corpus of CORPUS_N reviews generated from the seeds
+# and the test fixtures (tools/corpusgen, deterministic), built end to end in
+# one process. CORPUS_DIR on a memory file system (/dev/shm/corpus) takes the
+# disk out of the measurement.
+CORPUS_N   ?= 200
+CORPUS_DIR ?= build/corpus
+
+.PHONY: bench-corpus
+bench-corpus: $(BIN) ## scale benchmark: build CORPUS_N (200) generated reviews end to end
+	rm -rf $(CORPUS_DIR)
+	$(GO) run ./tools/corpusgen -n $(CORPUS_N) -o $(CORPUS_DIR)/seeds $(SEEDS) extract/testdata/styles/*.txt
+	SOURCE_DATE_EPOCH=1764115200 $(BIN) build -q -j $$(nproc) --build $(CORPUS_DIR)/build --dist $(CORPUS_DIR)/dist $(CORPUS_DIR)/seeds/*.txt
+	@echo "release: $$(du -sh --apparent-size $(CORPUS_DIR)/dist | cut -f1), database $$(du -sh --apparent-size $(CORPUS_DIR)/dist/*/chemores.sqlite | cut -f1), API $$(du -sh --apparent-size $(CORPUS_DIR)/dist/*/api | cut -f1) in $$(find $(CORPUS_DIR)/dist/*/api -type f | wc -l) files"
+
 .PHONY: clean
 clean: ## remove build output (build/, bin/, dist/ releases)
 	rm -rf build bin

@@ -128,9 +128,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 			inputs = append(inputs, r.in)
 		}
 	}
-	took := time.Since(start)
-	fmt.Fprintf(e.stderr, "build: %d documents in %s (%.0f per second), %d failed\n",
-		len(o.sources), took.Round(time.Millisecond), float64(len(o.sources))/took.Seconds(), len(errs))
+	stages := time.Since(start)
 	if len(errs) > 0 {
 		// Nothing is published from a corpus with a broken document: a
 		// release that silently lacks it would be wrong.
@@ -143,7 +141,14 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 	slices.SortFunc(inputs, func(a, b publish.Input) int { return strings.Compare(a.Doc.ID, b.Doc.ID) })
 	p := o.publishOpt
 	p.quiet = true
-	return publishInputs(ctx, e, inputs, p)
+	if err := publishInputs(ctx, e, inputs, p); err != nil {
+		return err
+	}
+	took := time.Since(start)
+	fmt.Fprintf(e.stderr, "build: %d documents in %s end to end (%.0f per second; stages %s, publish %s), peak memory %s\n",
+		len(o.sources), took.Round(time.Millisecond), float64(len(o.sources))/took.Seconds(),
+		stages.Round(time.Millisecond), (took - stages).Round(time.Millisecond), peakMemory())
+	return nil
 }
 
 // buildDocument runs the three stages of one source, writes their

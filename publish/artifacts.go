@@ -227,6 +227,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 - %[1]s: SQLite database (%[2]s is the same, gzipped). Tables, views and
   full-text search are described in datapackage.json.
 - api/v1/: the static JSON API; start at api/v1/index.json.
+- parquet/: every table but meta as Parquet (DuckDB, Spark, BigQuery, pandas).
 - schemas/: JSON Schemas (draft 2020-12) for every JSON file.
 - %[3]s: everything above (but %[2]s) in one archive.
 - manifest.json and %[4]s: every file with its size and SHA-256.

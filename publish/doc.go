@@ -18,11 +18,13 @@
 //   - api/v1/: the static JSON API (index.json with a schema.org Dataset
 //     record, documents/, references.json and references/, entities.json
 //     and entities/<type>/, mechanisms.json and mechanisms/, search.json).
+//   - parquet/<table>.parquet: every table but meta, for engines that do
+//     not read SQLite (DuckDB, Spark, BigQuery, pandas).
 //   - schemas/: a JSON Schema (draft 2020-12) for every JSON file.
 //   - datapackage.json (Frictionless Data Package v2, sha256 hashes, one
 //     tabular resource per table and view), CHANGES.md and changes.json
 //     against the previous release, README.md, a deterministic tarball,
-//     manifest.json and SHA256SUMS.
+//     manifest.json (with the content digest) and SHA256SUMS.
 //
 // Publish checks the stage outputs against each other before loading:
 // a row that points at nothing is dropped or cut loose with a diagnostic

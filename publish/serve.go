@@ -20,11 +20,12 @@ const (
 )
 
 var contentTypes = map[string]string{
-	".json":   "application/json",
-	".md":     "text/markdown; charset=utf-8",
-	".sqlite": "application/vnd.sqlite3",
-	".gz":     "application/gzip",
-	".txt":    "text/plain; charset=utf-8",
+	".json":    "application/json",
+	".md":      "text/markdown; charset=utf-8",
+	".sqlite":  "application/vnd.sqlite3",
+	".gz":      "application/gzip",
+	".parquet": "application/vnd.apache.parquet",
+	".txt":     "text/plain; charset=utf-8",
 }
 
 // contentType picks the type by name; schemas get their own media type.

@@ -39,6 +39,7 @@ func TestServe(t *testing.T) {
 		{"GET", "/" + rel + "/schemas/entity.schema.json", 200, "application/schema+json", cacheImmutable},
 		{"GET", "/" + rel + "/chemores.sqlite", 200, "application/vnd.sqlite3", cacheImmutable},
 		{"GET", "/" + rel + "/chemores.sqlite.gz", 200, "application/gzip", cacheImmutable},
+		{"GET", "/" + rel + "/parquet/entities.parquet", 200, "application/vnd.apache.parquet", cacheImmutable},
 		{"GET", "/" + rel + "/" + TarballName(rel), 200, "application/gzip", cacheImmutable},
 		{"GET", "/" + rel + "/SHA256SUMS", 200, "text/plain; charset=utf-8", cacheImmutable},
 		{"GET", "/" + rel + "/CHANGES.md", 200, "text/markdown; charset=utf-8", cacheImmutable},

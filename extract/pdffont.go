@@ -505,25 +505,7 @@ func (l *cmapLexer) next() (cmapTok, bool) {
 			l.i += 2
 			return cmapTok{kind: tokOther}, true
 		case c == '<':
-			l.i++
-			var b []byte
-			var hi = -1
-			for l.i < len(d) && d[l.i] != '>' {
-				if v := unhex(d[l.i]); v >= 0 {
-					if hi < 0 {
-						hi = v
-					} else {
-						b = append(b, byte(hi<<4|v))
-						hi = -1
-					}
-				}
-				l.i++
-			}
-			if hi >= 0 {
-				b = append(b, byte(hi<<4))
-			}
-			l.i++
-			return cmapTok{kind: tokHex, s: string(b)}, true
+			return cmapTok{kind: tokHex, s: l.hex()}, true
 		case c == '(':
 			return cmapTok{kind: tokString, s: l.literal()}, true
 		case c == '[':
@@ -591,6 +573,31 @@ func (l *cmapLexer) skipSpace() {
 }
 
 // literal reads a (string) with its escapes.
+// hex reads a hex string, "<48656C6C6F>", at l.i; white space inside is
+// skipped and an odd last digit is followed by an implied 0.
+func (l *cmapLexer) hex() string {
+	d := l.data
+	l.i++
+	b := make([]byte, 0, 16)
+	hi := -1
+	for l.i < len(d) && d[l.i] != '>' {
+		if v := unhex(d[l.i]); v >= 0 {
+			if hi < 0 {
+				hi = v
+			} else {
+				b = append(b, byte(hi<<4|v))
+				hi = -1
+			}
+		}
+		l.i++
+	}
+	if hi >= 0 {
+		b = append(b, byte(hi<<4))
+	}
+	l.i++
+	return string(b)
+}
+
 func (l *cmapLexer) literal() string {
 	d := l.data
 	l.i++

@@ -165,26 +165,10 @@ func (l *contentLexer) literal() string {
 }
 
 func (l *contentLexer) hex() string {
-	d := l.d
-	l.i++
-	b := make([]byte, 0, 16)
-	hi := -1
-	for l.i < len(d) && d[l.i] != '>' {
-		if v := unhex(d[l.i]); v >= 0 {
-			if hi < 0 {
-				hi = v
-			} else {
-				b = append(b, byte(hi<<4|v))
-				hi = -1
-			}
-		}
-		l.i++
-	}
-	if hi >= 0 {
-		b = append(b, byte(hi<<4))
-	}
-	l.i++
-	return string(b)
+	cl := cmapLexer{data: l.d, i: l.i}
+	s := cl.hex()
+	l.i = cl.i
+	return s
 }
 
 func (l *contentLexer) array() operand {

@@ -43,6 +43,26 @@ func load(path string, v any) {
 	}
 }
 
+// fixtureRelease builds the release of the test fixtures, as ExampleBuild
+// shows.
+func fixtureRelease() *publish.Release {
+	var in publish.Input
+	in.Doc, in.Ann, in.Links = new(extract.Document), new(normalize.Annotations), new(enrich.Links)
+	load("testdata/extract/10.3892_or.2024.8816.json", in.Doc)
+	load("testdata/normalize/10.3892_or.2024.8816.json", in.Ann)
+	load("testdata/enrich/10.3892_or.2024.8816.json", in.Links)
+	f, _ := os.Open("../seeds/lexicons/mechanisms.tsv")
+	defer f.Close()
+	vocab, _ := publish.ParseMechanisms(f)
+	when := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
+	rel, err := publish.Build(context.Background(), []publish.Input{in},
+		publish.Options{Release: publish.ReleaseDate(when), Time: when, Mechanisms: vocab})
+	if err != nil {
+		panic(err)
+	}
+	return rel
+}
+
 // Build makes a release in memory from the stages' outputs; Dist.Publish
 // writes one to disk.
 func ExampleBuild() {

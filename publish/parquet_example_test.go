@@ -2,17 +2,9 @@ package publish_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"os"
-	"time"
 
 	"github.com/parquet-go/parquet-go"
-
-	"github.com/chemores/chemores/enrich"
-	"github.com/chemores/chemores/extract"
-	"github.com/chemores/chemores/normalize"
-	"github.com/chemores/chemores/publish"
 )
 
 // A release carries each table as parquet/<table>.parquet; any Parquet
@@ -20,20 +12,7 @@ import (
 // In Go, parquet-go reads them into structs; optional columns are
 // pointers.
 func Example_parquet() {
-	var in publish.Input
-	in.Doc, in.Ann, in.Links = new(extract.Document), new(normalize.Annotations), new(enrich.Links)
-	load("testdata/extract/10.3892_or.2024.8816.json", in.Doc)
-	load("testdata/normalize/10.3892_or.2024.8816.json", in.Ann)
-	load("testdata/enrich/10.3892_or.2024.8816.json", in.Links)
-	f, _ := os.Open("../seeds/lexicons/mechanisms.tsv")
-	defer f.Close()
-	vocab, _ := publish.ParseMechanisms(f)
-	when := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
-	rel, err := publish.Build(context.Background(), []publish.Input{in},
-		publish.Options{Release: publish.ReleaseDate(when), Time: when, Mechanisms: vocab})
-	if err != nil {
-		panic(err)
-	}
+	rel := fixtureRelease() // as in ExampleBuild
 
 	type entity struct {
 		ID       string  `parquet:"id"`

@@ -9,8 +9,8 @@
 // offsets, and the entities they resolve to with their identifiers (NCBI
 // Gene, MeSH, ChEBI, PubChem, Disease Ontology).
 //
-// The steps: sentences from prose's Punkt segmenter, found again in the
-// paragraph to get offsets; tokens that fold case, Greek letters and
+// The steps: sentences from the Punkt segmenter that prose wraps (built
+// once per process), found again in the paragraph to get offsets; tokens that fold case, Greek letters and
 // dashes while keeping source offsets (so "TGF- β", "TGF-β" and "TGFbeta"
 // compare equal, and a change into sub- or superscripts ends a name);
 // Schwartz & Hearst abbreviation definitions; a longest-match scan over a

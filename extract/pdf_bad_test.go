@@ -177,7 +177,7 @@ func TestParsePDFNotPDF(t *testing.T) {
 func TestParsePDFOwnerPassword(t *testing.T) {
 	for _, name := range []string{"note-owner-rc4-128.pdf", "note-owner-aes-128.pdf"} {
 		t.Run(name, func(t *testing.T) {
-			doc := parseSource(t, "testdata/pdf/"+name)
+			doc := parseFile(t, "testdata/pdf/"+name)
 			if len(doc.References) != 1 || doc.References[0].Journal != "Nat Rev Cancer" || len(doc.Citations) != 1 {
 				t.Errorf("references %+v, citations %+v", doc.References, doc.Citations)
 			}

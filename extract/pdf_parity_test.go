@@ -1,10 +1,8 @@
 package extract
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -39,8 +37,8 @@ var parityCases = []struct {
 func TestPDFParity(t *testing.T) {
 	for _, tc := range parityCases {
 		t.Run(tc.name, func(t *testing.T) {
-			want := parseSource(t, tc.text)
-			got := parseSource(t, tc.pdf)
+			want := parseFile(t, tc.text)
+			got := parseFile(t, tc.pdf)
 			var p parity
 			p.sections(want.Sections, got.Sections)
 			p.citations(want.Citations, got.Citations)
@@ -64,19 +62,6 @@ func TestPDFParity(t *testing.T) {
 			}
 		})
 	}
-}
-
-func parseSource(t *testing.T, path string) *Document {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Parse(context.Background(), path, data)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return doc
 }
 
 // parity collects differences between the text and the PDF Documents.

@@ -131,6 +131,16 @@ func tokenizeInto(toks []token, text string, scratch *[]byte) []token {
 	}
 	var buf []byte
 	prevEnd := -1 // end of the previous token; -1 before the first
+	emit := func(t token, start, end int) {
+		t.start, t.end = start, end
+		t.sep = gapSep(text, prevEnd, start)
+		prevEnd = end
+		if t.class == tokWord {
+			toks = appendSplitGreek(toks, t, text)
+		} else {
+			toks = append(toks, t)
+		}
+	}
 	i := 0
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -170,14 +180,7 @@ func tokenizeInto(toks []token, text string, scratch *[]byte) []token {
 				t = token{class: tokPunct, norm: text[start:i]}
 			}
 			if i > start {
-				t.start, t.end = start, i
-				t.sep = gapSep(text, prevEnd, start)
-				prevEnd = i
-				if t.class == tokWord {
-					toks = appendSplitGreek(toks, t, text)
-				} else {
-					toks = append(toks, t)
-				}
+				emit(t, start, i)
 				continue
 			}
 		}
@@ -241,14 +244,7 @@ func tokenizeInto(toks []token, text string, scratch *[]byte) []token {
 			i += n
 			t = token{class: tokPunct, norm: text[start:i]}
 		}
-		t.start, t.end = start, i
-		t.sep = gapSep(text, prevEnd, start)
-		prevEnd = i
-		if t.class == tokWord {
-			toks = appendSplitGreek(toks, t, text)
-		} else {
-			toks = append(toks, t)
-		}
+		emit(t, start, i)
 	}
 	return toks
 }

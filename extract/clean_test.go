@@ -34,6 +34,7 @@ func TestClean(t *testing.T) {
 		{"eﬀect of ﬁve soft\u00adhy\u200bphen", "effect of five softhyphen"},
 		{"TGF\u2010β", "TGF-β"},
 		{"", ""},
+		{"at 10 μ", "at 10 μ"},
 		{"$unclosed math and _{unclosed", "$unclosed math and _{unclosed"},
 	}
 	for _, tt := range tests {

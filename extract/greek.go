@@ -101,6 +101,9 @@ func capsToken(in []rune, i int) bool {
 // space at sp: "μ M", "μ g/ml", "μ mol", "μ m", "μ l".
 func unitAt(in []rune, sp int) bool {
 	i := sp + 1
+	if i > len(in) {
+		return false // the text ends at the letter
+	}
 	j := i
 	for j < len(in) && isLetter(in[j]) && !isGreek(in[j]) {
 		j++

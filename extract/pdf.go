@@ -124,15 +124,56 @@ func readPageSafe(r *pdf.Reader, n int, fonts fontCache) (pt *pageText, err erro
 			err = fmt.Errorf("malformed page content: %v", x)
 		}
 	}()
-	p := r.Page(n)
-	if p.V.IsNull() {
-		return nil, errors.New("page missing from the page tree")
+	p, err := pageAt(r, n)
+	if err != nil {
+		return nil, err
 	}
 	pt, err = readPage(p, n, fonts)
 	if err != nil {
 		err = fmt.Errorf("page read in part: %w", err)
 	}
 	return pt, err
+}
+
+// maxTreeDepth bounds the descent through a page tree: real ones are a
+// few levels deep, and a damaged one whose Kids point back up would
+// otherwise be walked for ever (the PDF library's own Page does).
+const maxTreeDepth = 64
+
+// pageAt finds page n (1-based) in the page tree, as pdf.Reader.Page
+// does, but gives up on a tree that loops.
+func pageAt(r *pdf.Reader, n int) (pdf.Page, error) {
+	num := n - 1
+	node := r.Trailer().Key("Root").Key("Pages")
+	for depth := 0; depth < maxTreeDepth; depth++ {
+		if node.Key("Type").Name() != "Pages" {
+			break
+		}
+		kids := node.Key("Kids")
+		var next pdf.Value
+		for i := 0; i < kids.Len() && next.IsNull(); i++ {
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				c := int(kid.Key("Count").Int64())
+				if num < c {
+					next = kid
+				} else {
+					num -= c
+				}
+			case "Page":
+				if num == 0 {
+					return pdf.Page{V: kid}, nil
+				}
+				num--
+			}
+		}
+		if next.IsNull() {
+			return pdf.Page{}, errors.New("page missing from the page tree")
+		}
+		node = next
+	}
+	return pdf.Page{}, fmt.Errorf("the page tree is more than %d levels deep or loops", maxTreeDepth)
 }
 
 func pageProblems(diags []Diagnostic) string {

@@ -125,6 +125,11 @@ func TestParsePDFBad(t *testing.T) {
 		{"zero pages", func(*testing.T) []byte {
 			return minimalPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>")
 		}, "has no pages"},
+		{"page tree that loops", func(*testing.T) []byte {
+			// The Pages node lists itself as a kid: the PDF library's own
+			// page lookup walks this for ever.
+			return minimalPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>")
+		}, "page tree is more than 64 levels deep or loops"},
 		{"too many pages", func(*testing.T) []byte {
 			return minimalPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 50000 >>")
 		}, "50000 pages, over the limit"},

@@ -248,16 +248,26 @@ func digitsOnly(s string) string {
 	return s
 }
 
+// admit checks an item with an id and a span in a paragraph: the id must
+// be new and the span inside its paragraph; otherwise the item is
+// reported ("<kind>-duplicate", "<kind>-span") and skipped.
+func (d *docData) admit(kind, where, id string, seen map[string]bool, para string, start, end int) bool {
+	if id == "" || seen[id] {
+		d.warn(kind+"-duplicate", where, "%s without an id or with an id used twice; skipped", kind)
+		return false
+	}
+	if !d.spanOK(para, start, end) {
+		d.warn(kind+"-span", where, "span [%d, %d) is not in paragraph %q; skipped", start, end, para)
+		return false
+	}
+	return true
+}
+
 func (d *docData) loadCitations() {
 	seen := map[string]bool{}
 	for _, c := range d.doc.Citations {
 		where := "citation " + c.ID
-		if c.ID == "" || seen[c.ID] {
-			d.warn("citation-duplicate", where, "citation without an id or with an id used twice; skipped")
-			continue
-		}
-		if !d.spanOK(c.Paragraph, c.Start, c.End) {
-			d.warn("citation-span", where, "span [%d, %d) is not in paragraph %q; skipped", c.Start, c.End, c.Paragraph)
+		if !d.admit("citation", where, c.ID, seen, c.Paragraph, c.Start, c.End) {
 			continue
 		}
 		seen[c.ID] = true
@@ -285,12 +295,7 @@ func (d *docData) loadSentences() {
 	seen := map[string]bool{}
 	for _, s := range d.ann.Sentences {
 		where := "sentence " + s.ID
-		if s.ID == "" || seen[s.ID] {
-			d.warn("sentence-duplicate", where, "sentence without an id or with an id used twice; skipped")
-			continue
-		}
-		if !d.spanOK(s.Paragraph, s.Start, s.End) {
-			d.warn("sentence-span", where, "span [%d, %d) is not in paragraph %q; skipped", s.Start, s.End, s.Paragraph)
+		if !d.admit("sentence", where, s.ID, seen, s.Paragraph, s.Start, s.End) {
 			continue
 		}
 		seen[s.ID] = true
@@ -344,12 +349,7 @@ func (d *docData) loadMentions() {
 	seen := map[string]bool{}
 	for _, m := range d.ann.Mentions {
 		where := "mention " + m.ID
-		if m.ID == "" || seen[m.ID] {
-			d.warn("mention-duplicate", where, "mention without an id or with an id used twice; skipped")
-			continue
-		}
-		if !d.spanOK(m.Paragraph, m.Start, m.End) {
-			d.warn("mention-span", where, "span [%d, %d) is not in paragraph %q; skipped", m.Start, m.End, m.Paragraph)
+		if !d.admit("mention", where, m.ID, seen, m.Paragraph, m.Start, m.End) {
 			continue
 		}
 		seen[m.ID] = true

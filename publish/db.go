@@ -184,33 +184,41 @@ func (l *loader) flush(b *batch) {
 	if l.err != nil || b.n == 0 {
 		return
 	}
-	if _, err := l.stmt(b, b.n).ExecContext(l.ctx, b.args...); err != nil && l.err == nil {
-		l.err = l.explain(b, err)
+	st, err := l.stmt(b, b.n)
+	if err == nil {
+		_, err = st.ExecContext(l.ctx, b.args...)
+		if err != nil && l.ctx.Err() == nil {
+			err = l.explain(b, err)
+		}
 	}
+	l.err = err
 	b.args, b.n = b.args[:0], 0
 }
 
-// stmt prepares (once) the INSERT of n rows into b's table.
-func (l *loader) stmt(b *batch, n int) *sql.Stmt {
+// stmt prepares (once) the INSERT of n rows into b's table. It fails
+// when the build is cancelled, or when the schema and the code disagree.
+func (l *loader) stmt(b *batch, n int) (*sql.Stmt, error) {
 	key := b.table + "(" + b.cols + ")" + strconv.Itoa(n)
 	if st := l.stmts[key]; st != nil {
-		return st
+		return st, nil
 	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", b.width), ", ") + ")"
 	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", b.table, b.cols, strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
 	st, err := l.tx.PrepareContext(l.ctx, q)
 	if err != nil {
-		// A statement of our own making: the schema and the code disagree.
-		panic(fmt.Sprintf("prepare %s: %v", q, err))
+		return nil, fmt.Errorf("prepare %s: %w", q, err)
 	}
 	l.stmts[key] = st
-	return st
+	return st, nil
 }
 
 // explain finds the row of a failed batch that SQLite refuses, so that
 // the error names it; the batch rolls back with the transaction anyway.
 func (l *loader) explain(b *batch, batchErr error) error {
-	one := l.stmt(b, 1)
+	one, err := l.stmt(b, 1)
+	if err != nil {
+		return err
+	}
 	for i := 0; i < b.n; i++ {
 		row := b.args[i*b.width : (i+1)*b.width]
 		if _, err := one.ExecContext(l.ctx, row...); err != nil {

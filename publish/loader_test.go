@@ -3,6 +3,7 @@ package publish
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -53,5 +54,39 @@ func TestLoaderBatches(t *testing.T) {
 	}
 	if err := db.QueryRow("SELECT count(*) FROM t WHERE id >= 1000").Scan(&n); err != nil || n != 0 {
 		t.Errorf("%d rows of the failed load remain", n)
+	}
+}
+
+// A build cancelled in the middle of the load (another part of the
+// release failed) ends the load with the context's error; it used to
+// panic when the next statement could not be prepared.
+func TestLoaderCancelled(t *testing.T) {
+	db, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := db.BeginTx(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	l := &loader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+	for i := 1; i <= batchRows; i++ { // one full batch: prepared and run
+		l.insert("t", "id", i)
+	}
+	if l.err != nil {
+		t.Fatal(l.err)
+	}
+	cancel()
+	l.insert("t", "id", batchRows+1) // a partial batch: a new statement
+	l.close()
+	if !errors.Is(l.err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", l.err)
 	}
 }

@@ -3,10 +3,10 @@ package publish
 import (
 	"archive/tar"
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -20,46 +20,25 @@ func sha256hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// gzipLevel trades a little size for a lot of time: on a 200-review
-// corpus, level 4 gives files 5% larger than the default (6) in about
-// half the time, and compression is most of a large release's build.
-const gzipLevel = 4
-
-// gzipBytes compresses with a fixed header: no file name, no time, so the
-// same input always gives the same bytes.
-func gzipBytes(data []byte) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(len(data) / 3)
-	zw, err := gzip.NewWriterLevel(&b, gzipLevel)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // tarball packs the release (all but the compressed database, which the
 // tarball's own compression makes redundant) under chemores-<id>/, with
-// directories listed and fixed times, owners and modes. Files are added
-// in batches, each sorted, so that the API can be packed (and
-// compressed, as it is written) while the database is still being built;
-// the order of entries is that of the batches, fixed by Build.
+// directories listed and fixed times, owners and modes, and streams it
+// compressed to w. Files are added in batches, each in path order, so
+// that the API is packed as it is made, while the database is still being
+// built; the order of entries is that of the batches, fixed by build.
 type tarball struct {
 	root string
 	meta releaseMeta
 	zw   *chunkGzip
 	tw   *tar.Writer
+	memo *gzMemo // chunks of large files compressed before
 	dirs map[string]bool
 	err  error
 }
 
-func newTarball(meta releaseMeta) *tarball {
-	t := &tarball{root: strings.TrimSuffix(TarballName(meta.ID), ".tar.gz"), meta: meta, zw: newChunkGzip(), dirs: map[string]bool{}}
+func newTarball(w io.Writer, meta releaseMeta, memo *gzMemo) *tarball {
+	t := &tarball{root: strings.TrimSuffix(TarballName(meta.ID), ".tar.gz"), meta: meta,
+		zw: newChunkGzip(w, nil), memo: memo, dirs: map[string]bool{}}
 	t.tw = tar.NewWriter(t.zw)
 	t.err = t.tw.WriteHeader(t.header(t.root+"/", 0o755, 0, tar.TypeDir))
 	return t
@@ -69,45 +48,59 @@ func (t *tarball) header(name string, mode int64, size int64, typ byte) *tar.Hea
 	return &tar.Header{Typeflag: typ, Name: name, Mode: mode, Size: size, ModTime: t.meta.Time}
 }
 
-// add packs files in path order, with the directories they need.
-func (t *tarball) add(files []File) {
+// addAll packs a batch of files in path order.
+func (t *tarball) addAll(files []File) {
 	fs := slices.Clone(files)
 	sortFiles(fs)
 	for _, f := range fs {
-		if t.err != nil {
-			return
-		}
-		if f.Path == DBGzFile {
-			continue
-		}
-		var parents []string
-		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
-			parents = append(parents, d)
-		}
-		for i := len(parents) - 1; i >= 0 && t.err == nil; i-- {
-			if !t.dirs[parents[i]] {
-				t.dirs[parents[i]] = true
-				t.err = t.tw.WriteHeader(t.header(t.root+"/"+parents[i]+"/", 0o755, 0, tar.TypeDir))
-			}
-		}
-		if t.err == nil {
-			t.err = t.tw.WriteHeader(t.header(t.root+"/"+f.Path, 0o644, int64(len(f.Data)), tar.TypeReg))
-		}
-		if t.err == nil {
-			_, t.err = t.tw.Write(f.Data)
-		}
+		t.add(f)
 	}
 }
 
-// bytes ends the archive and returns it compressed.
-func (t *tarball) bytes() ([]byte, error) {
+// add packs one file, with the directories it needs. The contents of a
+// file of a megabyte or more (the database) start and end a gzip member,
+// so that they are cut into the same chunks as in the file's own .gz, and
+// the memo gives those chunks compressed.
+func (t *tarball) add(f File) {
+	if t.err != nil || f.Path == DBGzFile {
+		return
+	}
+	var parents []string
+	for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+		parents = append(parents, d)
+	}
+	for i := len(parents) - 1; i >= 0 && t.err == nil; i-- {
+		if !t.dirs[parents[i]] {
+			t.dirs[parents[i]] = true
+			t.err = t.tw.WriteHeader(t.header(t.root+"/"+parents[i]+"/", 0o755, 0, tar.TypeDir))
+		}
+	}
+	if t.err == nil {
+		t.err = t.tw.WriteHeader(t.header(t.root+"/"+f.Path, 0o644, int64(len(f.Data)), tar.TypeReg))
+	}
+	large := len(f.Data) >= gzipChunk
+	if large {
+		t.zw.cut()
+		t.zw.memo = t.memo
+	}
+	if t.err == nil {
+		_, t.err = t.tw.Write(f.Data)
+	}
+	if large {
+		t.zw.cut()
+		t.zw.memo = nil
+	}
+}
+
+// close ends the archive and writes the rest of it out.
+func (t *tarball) close() error {
 	if t.err != nil {
-		return nil, t.err
+		return t.err
 	}
 	if err := t.tw.Close(); err != nil {
-		return nil, err
+		return err
 	}
-	return t.zw.Bytes()
+	return t.zw.Close()
 }
 
 // Manifest is manifest.json: every file of the release (but itself and
@@ -129,11 +122,11 @@ type ManifestEntry struct {
 	SHA256 string `json:"sha256"`
 }
 
-func newManifest(meta releaseMeta, files []File) Manifest {
+func newManifest(meta releaseMeta, files []ManifestEntry) Manifest {
 	m := Manifest{Release: meta.ID, Created: meta.created(), Files: []ManifestEntry{}}
 	for _, f := range files {
-		m.Files = append(m.Files, ManifestEntry{f.Path, int64(len(f.Data)), sha256hex(f.Data)})
-		m.Bytes += int64(len(f.Data))
+		m.Files = append(m.Files, f)
+		m.Bytes += f.Bytes
 	}
 	m.Content = contentDigest(m.Files)
 	return m

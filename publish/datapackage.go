@@ -105,10 +105,10 @@ var jsonResources = []struct{ name, path, desc string }{
 	{"changes", ChangesFile, "What changed since the previous release."},
 }
 
-func dataPackage(meta releaseMeta, ds *dataset, files []File, tables []tableInfo) DataPackage {
+func dataPackage(meta releaseMeta, ds *dataset, files []ManifestEntry, tables []tableInfo) DataPackage {
 	sum := map[string]ManifestEntry{}
 	for _, f := range files {
-		sum[f.Path] = ManifestEntry{f.Path, int64(len(f.Data)), sha256hex(f.Data)}
+		sum[f.Path] = f
 	}
 	dp := DataPackage{Schema: dataPackageProfile, Name: meta.Name, Title: meta.Title, Description: meta.Description,
 		Version: meta.ID, Created: meta.created(), Homepage: meta.Homepage,

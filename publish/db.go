@@ -27,20 +27,44 @@ type DBStats struct {
 // the compacted file's bytes. Nothing touches the disk, and the same
 // dataset always gives the same bytes: rows go in in a fixed order, no
 // clock is read, and VACUUM rewrites the pages in key order.
-func buildDB(ctx context.Context, ds *dataset, meta releaseMeta) (out []byte, tables []tableInfo, st DBStats, err error) {
-	t0 := time.Now()
-	db, err := sql.Open("sqlite3", ":memory:")
+func buildDB(ctx context.Context, ds *dataset, meta releaseMeta) ([]byte, []tableInfo, DBStats, error) {
+	b, err := loadDB(ctx, ds, meta)
 	if err != nil {
-		return nil, nil, st, err
+		return nil, nil, DBStats{}, err
 	}
-	defer db.Close()
+	defer b.close()
+	out, err := b.finish(ctx)
+	return out, b.tables, b.st, err
+}
+
+// dbBuild is a database being built: loadDB fills its tables, finish
+// indexes and compacts it. In between its rows are final, and a copy of
+// them (snapshot) can be read while finish runs.
+type dbBuild struct {
+	db     *sql.DB
+	conn   *sql.Conn
+	t0     time.Time
+	st     DBStats
+	tables []tableInfo
+}
+
+// loadDB makes an in-memory database from the migrations and loads the
+// dataset into it.
+func loadDB(ctx context.Context, ds *dataset, meta releaseMeta) (_ *dbBuild, err error) {
+	b := &dbBuild{t0: time.Now()}
+	if b.db, err = sql.Open("sqlite3", ":memory:"); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			b.close()
+		}
+	}()
 	// One connection: each :memory: connection is its own database.
-	db.SetMaxOpenConns(1)
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil, nil, st, err
+	b.db.SetMaxOpenConns(1)
+	if b.conn, err = b.db.Conn(ctx); err != nil {
+		return nil, err
 	}
-	defer conn.Close()
 	// Foreign keys are checked once, after the load (checkDB runs
 	// foreign_key_check), not on every insert: on a 200-review corpus the
 	// per-row checks were a third of the load.
@@ -49,29 +73,48 @@ func buildDB(ctx context.Context, ds *dataset, meta releaseMeta) (out []byte, ta
 		"PRAGMA foreign_keys = OFF",
 		fmt.Sprintf("PRAGMA application_id = %d", applicationID),
 	} {
-		if _, err := conn.ExecContext(ctx, p); err != nil {
-			return nil, nil, st, fmt.Errorf("%s: %w", p, err)
+		if _, err := b.conn.ExecContext(ctx, p); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 	}
-	if _, err := migrate(ctx, conn); err != nil {
-		return nil, nil, st, err
+	if _, err := migrate(ctx, b.conn); err != nil {
+		return nil, err
 	}
 	t1 := time.Now()
-	tx, err := conn.BeginTx(ctx, nil)
+	tx, err := b.conn.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, nil, st, err
+		return nil, err
 	}
 	l := &loader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	load(l, ds, meta)
 	l.close()
 	if l.err != nil {
 		tx.Rollback()
-		return nil, nil, st, fmt.Errorf("load: %w", l.err)
+		return nil, fmt.Errorf("load: %w", l.err)
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, nil, st, fmt.Errorf("load: %w", err)
+		return nil, fmt.Errorf("load: %w", err)
 	}
-	st.Rows, st.Load = l.rows, time.Since(t1)
+	b.st.Rows, b.st.Load = l.rows, time.Since(t1)
+	if b.tables, err = describeTables(ctx, b.conn); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// snapshot opens a read-only copy of the database as it is now, on a
+// connection of its own.
+func (b *dbBuild) snapshot(ctx context.Context) (*sql.DB, *sql.Conn, error) {
+	data, err := b.serialize()
+	if err != nil {
+		return nil, nil, err
+	}
+	return openBytes(ctx, data)
+}
+
+// finish indexes the text, analyzes and checks the database, compacts it
+// and returns its bytes.
+func (b *dbBuild) finish(ctx context.Context) ([]byte, error) {
 	for _, q := range []string{
 		"INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')",
 		"INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')",
@@ -79,20 +122,26 @@ func buildDB(ctx context.Context, ds *dataset, meta releaseMeta) (out []byte, ta
 		"INSERT INTO sentences_fts (sentences_fts) VALUES ('optimize')",
 		"ANALYZE",
 	} {
-		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return nil, nil, st, fmt.Errorf("%s: %w", q, err)
+		if _, err := b.conn.ExecContext(ctx, q); err != nil {
+			return nil, fmt.Errorf("%s: %w", q, err)
 		}
 	}
-	if err := checkDB(ctx, conn); err != nil {
-		return nil, nil, st, err
+	if err := checkDB(ctx, b.conn); err != nil {
+		return nil, err
 	}
-	if tables, err = describeTables(ctx, conn); err != nil {
-		return nil, nil, st, err
+	if _, err := b.conn.ExecContext(ctx, "VACUUM"); err != nil {
+		return nil, fmt.Errorf("vacuum: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, "VACUUM"); err != nil {
-		return nil, nil, st, fmt.Errorf("vacuum: %w", err)
+	out, err := b.serialize()
+	if err != nil {
+		return nil, err
 	}
-	err = conn.Raw(func(dc any) error {
+	b.st.Bytes, b.st.Total = len(out), time.Since(b.t0)
+	return out, nil
+}
+
+func (b *dbBuild) serialize() (out []byte, err error) {
+	err = b.conn.Raw(func(dc any) error {
 		c, ok := dc.(*sqlite3.SQLiteConn)
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
@@ -101,10 +150,52 @@ func buildDB(ctx context.Context, ds *dataset, meta releaseMeta) (out []byte, ta
 		return err
 	})
 	if err != nil {
-		return nil, nil, st, fmt.Errorf("serialize: %w", err)
+		return nil, fmt.Errorf("serialize: %w", err)
 	}
-	st.Bytes, st.Total = len(out), time.Since(t0)
-	return out, tables, st, nil
+	return out, nil
+}
+
+func (b *dbBuild) close() {
+	if b.conn != nil {
+		b.conn.Close()
+	}
+	if b.db != nil {
+		b.db.Close()
+	}
+}
+
+// openBytes opens a read-only in-memory database holding a copy of data,
+// a database file's bytes.
+func openBytes(ctx context.Context, data []byte) (_ *sql.DB, _ *sql.Conn, err error) {
+	h, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if err != nil {
+			h.Close()
+		}
+	}()
+	h.SetMaxOpenConns(1)
+	conn, err := h.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = conn.Raw(func(dc any) error {
+		c, ok := dc.(*sqlite3.SQLiteConn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
+		}
+		return c.Deserialize(data, "main")
+	})
+	if err == nil {
+		_, err = conn.ExecContext(ctx, "PRAGMA query_only = ON")
+	}
+	if err != nil {
+		conn.Close()
+		return nil, nil, fmt.Errorf("deserialize: %w", err)
+	}
+	return h, conn, nil
 }
 
 // checkDB fails the build on a broken foreign key or a damaged file:

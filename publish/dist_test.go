@@ -45,7 +45,7 @@ func TestPublishAndVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(reports) != 1 || reports[0].Files != len(res.Release.Files)-2 {
+	if len(reports) != 1 || reports[0].Files != len(res.Release.Manifest.Files) {
 		t.Errorf("reports: %+v", reports[0])
 	}
 	v, _ := NewValidator()

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mattn/go-sqlite3"
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress"
 	"github.com/parquet-go/parquet-go/encoding"
@@ -52,35 +51,23 @@ func parquetPath(t tableInfo) string {
 }
 
 // buildParquet writes a Parquet file for each table that has a copy,
-// reading the serialized database db. Rows are in primary key order
-// (rowid for tables keyed by it); one row group per file; zstd; no
-// key-value metadata and a fixed created_by, so the same database always
-// gives the same bytes.
+// reading the serialized database db.
 func buildParquet(ctx context.Context, db []byte, tables []tableInfo) ([]File, error) {
-	h, err := sql.Open("sqlite3", ":memory:")
+	h, conn, err := openBytes(ctx, db)
 	if err != nil {
 		return nil, err
 	}
 	defer h.Close()
-	h.SetMaxOpenConns(1)
-	conn, err := h.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
 	defer conn.Close()
-	err = conn.Raw(func(dc any) error {
-		c, ok := dc.(*sqlite3.SQLiteConn)
-		if !ok {
-			return fmt.Errorf("unexpected driver connection %T", dc)
-		}
-		return c.Deserialize(db, "main")
-	})
-	if err != nil {
-		return nil, fmt.Errorf("deserialize: %w", err)
-	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA query_only = ON"); err != nil {
-		return nil, err
-	}
+	return writeParquet(ctx, conn, tables)
+}
+
+// writeParquet writes a Parquet file for each table that has a copy,
+// reading the database on conn. Rows are in primary key order (rowid for
+// tables keyed by it); one row group per file; zstd; no key-value
+// metadata and a fixed created_by, so the same rows always give the same
+// bytes.
+func writeParquet(ctx context.Context, conn *sql.Conn, tables []tableInfo) ([]File, error) {
 	strict, err := strictTables(ctx, conn)
 	if err != nil {
 		return nil, err

@@ -60,10 +60,12 @@ type Stats struct {
 	Build    time.Duration
 }
 
-// Release is a built release, in memory.
+// Release is a built release.
 type Release struct {
 	ID          string
-	Files       []File // sorted by path
+	Files       []File // sorted by path; nil unless built in memory (Build)
+	Manifest    Manifest
+	Sums        []byte // SHA256SUMS
 	Diagnostics []Diagnostic
 	Changes     *Changes
 	Stats       Stats
@@ -121,6 +123,18 @@ func ReleaseDate(t time.Time) string { return t.UTC().Format("2006-01-02") }
 // file and no clock (beyond timing itself): the same inputs and options
 // give the same bytes.
 func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) {
+	s := &memSink{}
+	rel, err := buildRelease(ctx, inputs, opts, s)
+	if err != nil {
+		return nil, err
+	}
+	rel.Files = s.sorted()
+	return rel, nil
+}
+
+// buildRelease makes a release into a sink: Build's, in memory, or a staging
+// directory's (Dist.Publish).
+func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ *Release, err error) {
 	t0 := time.Now()
 	if !ValidReleaseID(opts.Release) {
 		return nil, fmt.Errorf("release id %q: want a date such as 2026-11-26, with a letter b-z for a same-day patch", opts.Release)
@@ -140,94 +154,139 @@ func Build(ctx context.Context, inputs []Input, opts Options) (*Release, error) 
 		return nil, err
 	}
 	rel := &Release{ID: opts.Release, Diagnostics: ds.diags}
-	add := func(path string, data []byte) { rel.Files = append(rel.Files, File{path, data}) }
+	tf, err := s.create(TarballName(meta.ID))
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if tf != nil {
+			tf.Close() // after an error: what is in it does not matter
+		}
+	}()
+	memo := newGzMemo()
+	tb := newTarball(tf, meta, memo)
 
 	// The database is built, then compressed and copied to Parquet, while
-	// the API is built: on two cores this halves the build.
+	// the API is built and packed into the tarball: on two cores this
+	// halves the build.
 	var (
 		db     []byte
 		tables []tableInfo
-		gz     []byte
 		pq     []File
-		api    []File
 		snap   *Snapshot
 	)
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		var err error
-		if db, tables, rel.Stats.DB, err = buildDB(gctx, ds, meta); err != nil {
+		b, err := loadDB(gctx, ds, meta)
+		if err != nil {
+			return fmt.Errorf("database: %w", err)
+		}
+		defer b.close()
+		tables = b.tables
+		// Once loaded, the rows are final: Parquet copies them from a
+		// snapshot while the database is indexed and compacted, which
+		// takes them off the end of the build.
+		h, conn, err := b.snapshot(gctx)
+		if err != nil {
 			return fmt.Errorf("database: %w", err)
 		}
 		inner, ictx := errgroup.WithContext(gctx)
 		inner.Go(func() (err error) {
-			gz, err = gzipParallel(db)
-			return err
-		})
-		inner.Go(func() (err error) {
-			if pq, err = buildParquet(ictx, db, tables); err != nil {
+			defer h.Close()
+			defer conn.Close()
+			if pq, err = writeParquet(ictx, conn, tables); err != nil {
 				return fmt.Errorf("parquet: %w", err)
 			}
-			return nil
+			return putAll(s, pq)
+		})
+		inner.Go(func() (err error) {
+			if db, err = b.finish(ictx); err != nil {
+				return fmt.Errorf("database: %w", err)
+			}
+			rel.Stats.DB = b.st
+			if err := s.put(DBFile, db); err != nil {
+				return err
+			}
+			return putGzip(s, DBGzFile, db, memo)
 		})
 		return inner.Wait()
 	})
-	// The tarball starts with the API and the schemas, packed and
-	// compressed as soon as they are built.
-	tb := newTarball(meta)
-	g.Go(func() error {
-		api, snap = buildAPI(ds, meta)
-		tb.add(api)
-		tb.add(schemaFiles())
-		return nil
+	g.Go(func() (err error) {
+		snap, err = buildAPI(ds, meta, func(f File) error {
+			rel.Stats.APIFiles++
+			rel.Stats.APIBytes += int64(len(f.Data))
+			tb.add(f)
+			return s.put(f.Path, f.Data)
+		})
+		if err != nil {
+			return err
+		}
+		tb.addAll(schemaFiles())
+		return putAll(s, schemaFiles())
 	})
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	add(DBFile, db)
-	add(DBGzFile, gz)
-	for _, f := range pq {
-		add(f.Path, f.Data)
-	}
-	for _, f := range api {
-		add(f.Path, f.Data)
-		rel.Stats.APIFiles++
-		rel.Stats.APIBytes += int64(len(f.Data))
-	}
-	for _, f := range schemaFiles() {
-		add(f.Path, f.Data)
-	}
 	rel.Changes = diffSnapshots(opts.Previous, snap)
-	add(ChangesFile, encodeJSON(rel.Changes, true))
-	add(ChangesMD, rel.Changes.Markdown())
-	add(ReadmeFile, releaseReadme(meta, ds))
-	sortFiles(rel.Files)
-	add(PackageFile, encodeJSON(dataPackage(meta, ds, rel.Files, tables), true))
-	sortFiles(rel.Files)
-	var rest []File
-	for _, f := range rel.Files {
-		if !strings.HasPrefix(f.Path, apiDir) && !strings.HasPrefix(f.Path, "schemas/") {
-			rest = append(rest, f)
-		}
+	rest := []File{
+		{ChangesFile, encodeJSON(rel.Changes, true)},
+		{ChangesMD, rel.Changes.Markdown()},
+		{ReadmeFile, releaseReadme(meta, ds)},
 	}
-	tb.add(rest)
-	tgz, err := tb.bytes()
-	if err != nil {
+	if err := putAll(s, rest); err != nil {
 		return nil, err
 	}
-	add(TarballName(meta.ID), tgz)
-	sortFiles(rel.Files)
-	man := newManifest(meta, rel.Files)
-	rel.Content = man.Content
-	mb := encodeJSON(man, true)
-	add(ManifestFile, mb)
-	add(SumsFile, sha256sums(append(slices.Clone(man.Files), ManifestEntry{Path: ManifestFile, SHA256: sha256hex(mb)})))
-	sortFiles(rel.Files)
-	for _, f := range rel.Files {
-		rel.Stats.Files++
-		rel.Stats.Bytes += int64(len(f.Data))
+	// The data package describes the files above by size and hash.
+	dp := File{PackageFile, encodeJSON(dataPackage(meta, ds, s.entries(), tables), true)}
+	if err := s.put(dp.Path, dp.Data); err != nil {
+		return nil, err
 	}
+	packed := slices.Concat(rest, pq, []File{dp, {DBFile, db}})
+	tb.addAll(packed)
+	if err := tb.close(); err != nil {
+		return nil, fmt.Errorf("tarball: %w", err)
+	}
+	err, tf = tf.Close(), nil
+	if err != nil {
+		return nil, fmt.Errorf("tarball: %w", err)
+	}
+	man := newManifest(meta, s.entries())
+	mb := encodeJSON(man, true)
+	sums := sha256sums(append(slices.Clone(man.Files), ManifestEntry{Path: ManifestFile, SHA256: sha256hex(mb)}))
+	if err := putAll(s, []File{{ManifestFile, mb}, {SumsFile, sums}}); err != nil {
+		return nil, err
+	}
+	rel.Manifest, rel.Sums, rel.Content = man, sums, man.Content
+	rel.Stats.Files = len(man.Files) + 2
+	rel.Stats.Bytes = man.Bytes + int64(len(mb)+len(sums))
 	rel.Stats.Build = time.Since(t0)
 	return rel, nil
+}
+
+// putAll puts files in order, up to the first error.
+func putAll(s sink, files []File) error {
+	for _, f := range files {
+		if err := s.put(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putGzip streams data, compressed, into the file at path, keeping the
+// compressed chunks in memo for the tarball.
+func putGzip(s sink, path string, data []byte, memo *gzMemo) error {
+	w, err := s.create(path)
+	if err != nil {
+		return err
+	}
+	z := newChunkGzip(w, memo)
+	z.Write(data)
+	if err := z.Close(); err != nil {
+		w.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return w.Close()
 }
 
 func withDefaults(m Meta) Meta {
@@ -266,24 +325,32 @@ func encodeJSON(v any, indent bool) []byte {
 	return b.Bytes()
 }
 
-// buildAPI writes every file under api/v1/ and returns them with the
-// snapshot that the next release's change log compares against.
-func buildAPI(ds *dataset, meta releaseMeta) ([]File, *Snapshot) {
-	var out []File
-	add := func(path string, v any) { out = append(out, File{apiDir + path, encodeJSON(v, false)}) }
+// buildAPI makes every file under api/v1/ and gives each to emit, in
+// path order, as soon as it is encoded; it returns the snapshot that the
+// next release's change log compares against. Only the lists are made
+// up front: a file is encoded when its turn comes, so the API is never
+// all in memory.
+func buildAPI(ds *dataset, meta releaseMeta, emit func(File) error) (*Snapshot, error) {
+	type apiFile struct {
+		path   string
+		make   func() any
+		indent bool // for the one file people read: the index
+	}
+	var files []apiFile
+	add := func(path string, v func() any) { files = append(files, apiFile{apiDir + path, v, false}) }
 	for _, d := range ds.docs {
-		add(hrefDocument(d.id), buildDocument(ds, d))
+		add(hrefDocument(d.id), func() any { return buildDocument(ds, d) })
 	}
 	refs := ReferenceList{Items: []ReferenceItem{}}
 	for _, w := range ds.works {
 		refs.Items = append(refs.Items, buildReferenceItem(w))
-		add(hrefReference(w.ID), buildReference(ds, w))
+		add(hrefReference(w.ID), func() any { return buildReference(ds, w) })
 	}
-	add("references.json", refs)
+	add("references.json", func() any { return refs })
 	ents := EntityList{Items: []EntityItem{}}
 	for _, e := range ds.entities {
 		ents.Items = append(ents.Items, buildEntityItem(e))
-		add(hrefEntity(e.Type, e.ID), buildEntity(ds, e))
+		add(hrefEntity(e.Type, e.ID), func() any { return buildEntity(ds, e) })
 	}
 	// Lists read best by type, then name.
 	slices.SortStableFunc(ents.Items, func(a, b EntityItem) int {
@@ -295,16 +362,21 @@ func buildAPI(ds *dataset, meta releaseMeta) ([]File, *Snapshot) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	add("entities.json", ents)
+	add("entities.json", func() any { return ents })
 	mechs := MechanismList{Items: []MechanismItem{}}
 	for _, m := range ds.mechs {
 		mechs.Items = append(mechs.Items, buildMechanismItem(m))
-		add(hrefMechanism(m.Slug), buildMechanism(m))
+		add(hrefMechanism(m.Slug), func() any { return buildMechanism(m) })
 	}
-	add("mechanisms.json", mechs)
-	add("search.json", buildSearch(ds))
+	add("mechanisms.json", func() any { return mechs })
+	add("search.json", func() any { return buildSearch(ds) })
 	idx := buildIndex(ds, meta)
-	out = append(out, File{apiDir + "index.json", encodeJSON(idx, true)})
-	snap := &Snapshot{Release: meta.ID, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}
-	return out, snap
+	files = append(files, apiFile{apiDir + "index.json", func() any { return idx }, true})
+	slices.SortFunc(files, func(a, b apiFile) int { return strings.Compare(a.path, b.path) })
+	for _, f := range files {
+		if err := emit(File{f.path, encodeJSON(f.make(), f.indent)}); err != nil {
+			return nil, err
+		}
+	}
+	return &Snapshot{Release: meta.ID, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}, nil
 }

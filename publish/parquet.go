@@ -31,6 +31,10 @@ const (
 	parquetCreatedBy = "github.com/parquet-go/parquet-go version 0.32.0"
 	// parquetBatch rows are handed to the writer at a time.
 	parquetBatch = 1024
+	// parquetRowGroup rows make a row group. The writer holds a row group
+	// in memory until it is flushed, so this bounds what a large table
+	// costs; it is a multiple of parquetBatch.
+	parquetRowGroup = 64 * parquetBatch
 )
 
 // parquetSkipped are the tables without a Parquet copy, and why. Views
@@ -64,7 +68,7 @@ func buildParquet(ctx context.Context, db []byte, tables []tableInfo) ([]File, e
 
 // writeParquet writes a Parquet file for each table that has a copy,
 // reading the database on conn. Rows are in primary key order (rowid for
-// tables keyed by it); one row group per file; zstd; no key-value
+// tables keyed by it); row groups of parquetRowGroup rows; zstd; no key-value
 // metadata and a fixed created_by, so the same rows always give the same
 // bytes.
 func writeParquet(ctx context.Context, conn *sql.Conn, tables []tableInfo) ([]File, error) {
@@ -231,6 +235,11 @@ func tableParquet(ctx context.Context, conn *sql.Conn, t tableInfo, strict bool)
 		}
 		if batch = append(batch, row); len(batch) == parquetBatch {
 			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		if n%parquetRowGroup == 0 {
+			if err := w.Flush(); err != nil {
 				return nil, err
 			}
 		}

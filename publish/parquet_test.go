@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -222,10 +223,15 @@ func TestParquetFooter(t *testing.T) {
 		if md.CreatedBy != parquetCreatedBy || len(md.KeyValueMetadata) != 0 {
 			t.Errorf("%s: created_by %q, key-value metadata %v", f.Path, md.CreatedBy, md.KeyValueMetadata)
 		}
-		// One row group; none for an empty table (the file still has
-		// the schema).
-		if len(md.RowGroups) != min(1, int(md.NumRows)) {
-			t.Errorf("%s: %d row groups for %d rows", f.Path, len(md.RowGroups), md.NumRows)
+		// Full row groups and one partial; none for an empty table (the
+		// file still has the schema).
+		if want := (int(md.NumRows) + parquetRowGroup - 1) / parquetRowGroup; len(md.RowGroups) != want {
+			t.Errorf("%s: %d row groups for %d rows, want %d", f.Path, len(md.RowGroups), md.NumRows, want)
+		}
+		for i, rg := range md.RowGroups {
+			if i < len(md.RowGroups)-1 && rg.NumRows != parquetRowGroup {
+				t.Errorf("%s: row group %d has %d rows, want %d", f.Path, i, rg.NumRows, parquetRowGroup)
+			}
 		}
 		for _, rg := range md.RowGroups {
 			for _, c := range rg.Columns {
@@ -473,4 +479,57 @@ func BenchmarkParquet(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// A table larger than a row group is cut into full row groups and a
+// last partial one, its rows in key order across them.
+func TestParquetRowGroups(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	n := 2*parquetRowGroup + 100
+	for _, q := range []string{
+		"CREATE TABLE big (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT",
+		// Inserted backwards: the file must follow the key, not the rowid
+		// order of insertion.
+		`WITH RECURSIVE c(x) AS (SELECT ? UNION ALL SELECT x - 1 FROM c WHERE x > 1)
+		 INSERT INTO big SELECT x, 'row ' || x FROM c`,
+	} {
+		if _, err := conn.ExecContext(ctx, q, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tables, err := describeTables(ctx, conn)
+	if err != nil || len(tables) != 1 {
+		t.Fatalf("tables %v, %v", tables, err)
+	}
+	data, err := tableParquet(ctx, conn, tables[0], true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := readParquet(t, "big", data)
+	var sizes []int64
+	for _, rg := range pf.file.RowGroups() {
+		sizes = append(sizes, rg.NumRows())
+	}
+	if want := []int64{parquetRowGroup, parquetRowGroup, 100}; !slices.Equal(sizes, want) {
+		t.Errorf("row groups of %v rows, want %v", sizes, want)
+	}
+	if len(pf.rows) != n {
+		t.Fatalf("%d rows, want %d", len(pf.rows), n)
+	}
+	for _, i := range []int{0, parquetRowGroup - 1, parquetRowGroup, n - 1} {
+		if r := pf.rows[i]; r[0] != int64(i+1) || r[1] != "row "+strconv.Itoa(i+1) {
+			t.Errorf("row %d = %v", i, r)
+		}
+	}
 }

@@ -48,23 +48,36 @@ func (t *tarball) header(name string, mode int64, size int64, typ byte) *tar.Hea
 	return &tar.Header{Typeflag: typ, Name: name, Mode: mode, Size: size, ModTime: t.meta.Time}
 }
 
-// addAll packs a batch of files in path order.
-func (t *tarball) addAll(files []File) {
+// addAll packs a batch of files, and of blobs by path, in path order.
+func (t *tarball) addAll(files []File, blobs map[string]blob) {
 	fs := slices.Clone(files)
+	for p := range blobs {
+		fs = append(fs, File{Path: p})
+	}
 	sortFiles(fs)
 	for _, f := range fs {
-		t.add(f)
+		if b, ok := blobs[f.Path]; ok {
+			t.addBlob(f.Path, b)
+		} else {
+			t.add(f)
+		}
 	}
 }
 
-// add packs one file, with the directories it needs. The contents of a
-// file of a megabyte or more (the database) start and end a gzip member,
-// so that they are cut into the same chunks as in the file's own .gz, and
-// the memo gives those chunks compressed.
+// add packs one file, with the directories it needs.
 func (t *tarball) add(f File) {
-	if t.err != nil || f.Path == DBGzFile {
+	t.addBlob(f.Path, blob{data: f.Data, size: int64(len(f.Data))})
+}
+
+// addBlob packs one file, with the directories it needs. The contents of
+// a file of a megabyte or more (the database) start and end a gzip
+// member, so that they are cut into the same chunks as in the file's own
+// .gz, and the memo gives those chunks compressed.
+func (t *tarball) addBlob(name string, b blob) {
+	if t.err != nil || name == DBGzFile {
 		return
 	}
+	f := File{Path: name}
 	var parents []string
 	for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
 		parents = append(parents, d)
@@ -76,20 +89,34 @@ func (t *tarball) add(f File) {
 		}
 	}
 	if t.err == nil {
-		t.err = t.tw.WriteHeader(t.header(t.root+"/"+f.Path, 0o644, int64(len(f.Data)), tar.TypeReg))
+		t.err = t.tw.WriteHeader(t.header(t.root+"/"+f.Path, 0o644, b.size, tar.TypeReg))
 	}
-	large := len(f.Data) >= gzipChunk
+	large := b.size >= gzipChunk
 	if large {
 		t.zw.cut()
 		t.zw.memo = t.memo
 	}
 	if t.err == nil {
-		_, t.err = t.tw.Write(f.Data)
+		t.err = t.copy(b)
 	}
 	if large {
 		t.zw.cut()
 		t.zw.memo = nil
 	}
+}
+
+func (t *tarball) copy(b blob) error {
+	if b.path == "" {
+		_, err := t.tw.Write(b.data)
+		return err
+	}
+	r, err := b.open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	_, err = io.CopyBuffer(t.tw, r, make([]byte, gzipChunk))
+	return err
 }
 
 // close ends the archive and writes the rest of it out.

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -28,14 +31,18 @@ type DBStats struct {
 // dataset always gives the same bytes: rows go in in a fixed order, no
 // clock is read, and VACUUM rewrites the pages in key order.
 func buildDB(ctx context.Context, ds *dataset, meta releaseMeta) ([]byte, []tableInfo, DBStats, error) {
-	b, err := loadDB(ctx, ds, meta)
+	b, err := loadDB(ctx, ds, meta, "")
 	if err != nil {
 		return nil, nil, DBStats{}, err
 	}
 	defer b.close()
 	out, err := b.finish(ctx)
-	return out, b.tables, b.st, err
+	return out.data, b.tables, b.st, err
 }
+
+// dbCache bounds the pages SQLite keeps of a database built on disk: a
+// large corpus's database then costs page cache, not process memory.
+const dbCache = 64 << 20
 
 // dbBuild is a database being built: loadDB fills its tables, finish
 // indexes and compacts it. In between its rows are final, and a copy of
@@ -43,16 +50,22 @@ func buildDB(ctx context.Context, ds *dataset, meta releaseMeta) ([]byte, []tabl
 type dbBuild struct {
 	db     *sql.DB
 	conn   *sql.Conn
+	path   string // the database file; "" in memory
 	t0     time.Time
 	st     DBStats
 	tables []tableInfo
 }
 
-// loadDB makes an in-memory database from the migrations and loads the
-// dataset into it.
-func loadDB(ctx context.Context, ds *dataset, meta releaseMeta) (_ *dbBuild, err error) {
-	b := &dbBuild{t0: time.Now()}
-	if b.db, err = sql.Open("sqlite3", ":memory:"); err != nil {
+// loadDB makes a database from the migrations, in memory or (path not
+// empty) in a new file, and loads the dataset into it. The two give the
+// same bytes.
+func loadDB(ctx context.Context, ds *dataset, meta releaseMeta, path string) (_ *dbBuild, err error) {
+	b := &dbBuild{t0: time.Now(), path: path}
+	dsn := ":memory:"
+	if path != "" {
+		dsn = "file:" + uriPath(path)
+	}
+	if b.db, err = sql.Open("sqlite3", dsn); err != nil {
 		return nil, err
 	}
 	defer func() {
@@ -60,19 +73,27 @@ func loadDB(ctx context.Context, ds *dataset, meta releaseMeta) (_ *dbBuild, err
 			b.close()
 		}
 	}()
-	// One connection: each :memory: connection is its own database.
+	// One connection: each :memory: connection is its own database, and
+	// the pragmas below hold per connection.
 	b.db.SetMaxOpenConns(1)
 	if b.conn, err = b.db.Conn(ctx); err != nil {
 		return nil, err
 	}
 	// Foreign keys are checked once, after the load (checkDB runs
 	// foreign_key_check), not on every insert: on a 200-review corpus the
-	// per-row checks were a third of the load.
-	for _, p := range []string{
+	// per-row checks were a third of the load. A file needs no journal
+	// and no syncs: a failed build deletes it, and the release is flushed
+	// as a whole before it is published.
+	pragmas := []string{
 		"PRAGMA page_size = 4096",
 		"PRAGMA foreign_keys = OFF",
 		fmt.Sprintf("PRAGMA application_id = %d", applicationID),
-	} {
+	}
+	if path != "" {
+		pragmas = append(pragmas, "PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
+			fmt.Sprintf("PRAGMA cache_size = %d", -dbCache/1024))
+	}
+	for _, p := range pragmas {
 		if _, err := b.conn.ExecContext(ctx, p); err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
@@ -102,19 +123,79 @@ func loadDB(ctx context.Context, ds *dataset, meta releaseMeta) (_ *dbBuild, err
 	return b, nil
 }
 
-// snapshot opens a read-only copy of the database as it is now, on a
-// connection of its own.
-func (b *dbBuild) snapshot(ctx context.Context) (*sql.DB, *sql.Conn, error) {
-	data, err := b.serialize()
-	if err != nil {
-		return nil, nil, err
-	}
-	return openBytes(ctx, data)
+// uriPath escapes a file path for an SQLite URI filename.
+func uriPath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(p))
 }
 
-// finish indexes the text, analyzes and checks the database, compacts it
-// and returns its bytes.
-func (b *dbBuild) finish(ctx context.Context) ([]byte, error) {
+// dbSnapshot is a read-only copy of a database on a connection of its
+// own; close frees it.
+type dbSnapshot struct {
+	db   *sql.DB
+	conn *sql.Conn
+	file string // the copy, when on disk
+}
+
+func (s *dbSnapshot) close() {
+	s.conn.Close()
+	s.db.Close()
+	if s.file != "" {
+		os.Remove(s.file)
+	}
+}
+
+// snapshot copies the database as it is now: to a hidden file next to
+// it when on disk, else in memory.
+func (b *dbBuild) snapshot(ctx context.Context) (*dbSnapshot, error) {
+	if b.path == "" {
+		data, err := b.serialize()
+		if err != nil {
+			return nil, err
+		}
+		db, conn, err := openBytes(ctx, data)
+		if err != nil {
+			return nil, err
+		}
+		return &dbSnapshot{db: db, conn: conn}, nil
+	}
+	file := filepath.Join(filepath.Dir(b.path), "."+filepath.Base(b.path)+".snapshot")
+	if err := copyFile(file, b.path); err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	db, err := sql.Open("sqlite3", "file:"+uriPath(file)+"?mode=ro&immutable=1")
+	if err == nil {
+		db.SetMaxOpenConns(1)
+		var conn *sql.Conn
+		if conn, err = db.Conn(ctx); err == nil {
+			return &dbSnapshot{db: db, conn: conn, file: file}, nil
+		}
+		db.Close()
+	}
+	os.Remove(file)
+	return nil, fmt.Errorf("snapshot: %w", err)
+}
+
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(dst)
+		return err
+	}
+	return out.Close()
+}
+
+// finish indexes the text, analyzes and checks the database, and
+// compacts it: into bytes in memory, or in its file, which it closes.
+func (b *dbBuild) finish(ctx context.Context) (blob, error) {
 	for _, q := range []string{
 		"INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')",
 		"INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')",
@@ -123,21 +204,56 @@ func (b *dbBuild) finish(ctx context.Context) ([]byte, error) {
 		"ANALYZE",
 	} {
 		if _, err := b.conn.ExecContext(ctx, q); err != nil {
-			return nil, fmt.Errorf("%s: %w", q, err)
+			return blob{}, fmt.Errorf("%s: %w", q, err)
 		}
 	}
 	if err := checkDB(ctx, b.conn); err != nil {
-		return nil, err
+		return blob{}, err
 	}
 	if _, err := b.conn.ExecContext(ctx, "VACUUM"); err != nil {
-		return nil, fmt.Errorf("vacuum: %w", err)
+		return blob{}, fmt.Errorf("vacuum: %w", err)
 	}
-	out, err := b.serialize()
-	if err != nil {
-		return nil, err
+	var out blob
+	if b.path == "" {
+		data, err := b.serialize()
+		if err != nil {
+			return blob{}, err
+		}
+		out = blob{data: data, size: int64(len(data))}
+	} else {
+		b.close()
+		size, err := canonicalHeader(b.path)
+		if err != nil {
+			return blob{}, err
+		}
+		out = blob{path: b.path, size: size}
 	}
-	b.st.Bytes, b.st.Total = len(out), time.Since(b.t0)
+	b.st.Bytes, b.st.Total = int(out.size), time.Since(b.t0)
 	return out, nil
+}
+
+// canonicalHeader zeroes the fields of a database file's header that
+// only a file has (the change counter, and the SQLite version that last
+// wrote it with its validity number), as a database serialized from
+// memory has them: the same dataset then gives the same bytes either
+// way, and whatever SQLite version built it. SQLite reads them as "no
+// change yet". It returns the file's size.
+func canonicalHeader(path string) (int64, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	for _, off := range []int64{24, 92, 96} {
+		if _, err := f.WriteAt(make([]byte, 4), off); err != nil {
+			return 0, fmt.Errorf("database header: %w", err)
+		}
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), f.Close()
 }
 
 func (b *dbBuild) serialize() (out []byte, err error) {
@@ -158,9 +274,11 @@ func (b *dbBuild) serialize() (out []byte, err error) {
 func (b *dbBuild) close() {
 	if b.conn != nil {
 		b.conn.Close()
+		b.conn = nil
 	}
 	if b.db != nil {
 		b.db.Close()
+		b.db = nil
 	}
 }
 

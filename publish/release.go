@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -170,14 +171,18 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	// the API is built and packed into the tarball: on two cores this
 	// halves the build.
 	var (
-		db     []byte
+		db     blob
 		tables []tableInfo
 		pq     []File
 		snap   *Snapshot
 	)
+	dbPath, err := s.local(DBFile)
+	if err != nil {
+		return nil, err
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		b, err := loadDB(gctx, ds, meta)
+		b, err := loadDB(gctx, ds, meta, dbPath)
 		if err != nil {
 			return fmt.Errorf("database: %w", err)
 		}
@@ -186,15 +191,14 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 		// Once loaded, the rows are final: Parquet copies them from a
 		// snapshot while the database is indexed and compacted, which
 		// takes them off the end of the build.
-		h, conn, err := b.snapshot(gctx)
+		snapshot, err := b.snapshot(gctx)
 		if err != nil {
 			return fmt.Errorf("database: %w", err)
 		}
 		inner, ictx := errgroup.WithContext(gctx)
 		inner.Go(func() (err error) {
-			defer h.Close()
-			defer conn.Close()
-			if pq, err = writeParquet(ictx, conn, tables); err != nil {
+			defer snapshot.close()
+			if pq, err = writeParquet(ictx, snapshot.conn, tables); err != nil {
 				return fmt.Errorf("parquet: %w", err)
 			}
 			return putAll(s, pq)
@@ -204,7 +208,7 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 				return fmt.Errorf("database: %w", err)
 			}
 			rel.Stats.DB = b.st
-			if err := s.put(DBFile, db); err != nil {
+			if err := s.putBlob(DBFile, db); err != nil {
 				return err
 			}
 			return putGzip(s, DBGzFile, db, memo)
@@ -221,7 +225,7 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 		if err != nil {
 			return err
 		}
-		tb.addAll(schemaFiles())
+		tb.addAll(schemaFiles(), nil)
 		return putAll(s, schemaFiles())
 	})
 	if err := g.Wait(); err != nil {
@@ -241,8 +245,7 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	if err := s.put(dp.Path, dp.Data); err != nil {
 		return nil, err
 	}
-	packed := slices.Concat(rest, pq, []File{dp, {DBFile, db}})
-	tb.addAll(packed)
+	tb.addAll(slices.Concat(rest, pq, []File{dp}), map[string]blob{DBFile: db})
 	if err := tb.close(); err != nil {
 		return nil, fmt.Errorf("tarball: %w", err)
 	}
@@ -273,16 +276,24 @@ func putAll(s sink, files []File) error {
 	return nil
 }
 
-// putGzip streams data, compressed, into the file at path, keeping the
+// putGzip streams src, compressed, into the file at path, keeping the
 // compressed chunks in memo for the tarball.
-func putGzip(s sink, path string, data []byte, memo *gzMemo) error {
+func putGzip(s sink, path string, src blob, memo *gzMemo) error {
+	r, err := src.open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
 	w, err := s.create(path)
 	if err != nil {
 		return err
 	}
 	z := newChunkGzip(w, memo)
-	z.Write(data)
-	if err := z.Close(); err != nil {
+	_, err = io.CopyBuffer(z, r, make([]byte, gzipChunk))
+	if err == nil {
+		err = z.Close()
+	}
+	if err != nil {
 		w.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}

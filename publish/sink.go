@@ -26,6 +26,11 @@ type sink interface {
 	put(path string, data []byte) error
 	// create opens a file to stream into; Close stores it.
 	create(path string) (io.WriteCloser, error)
+	// local is where the file at path is to be written by someone else
+	// (SQLite), or "" if the sink keeps files in memory; putBlob then
+	// stores what was written.
+	local(path string) (string, error)
+	putBlob(path string, b blob) error
 	// entries lists the files stored so far, by path.
 	entries() []ManifestEntry
 }
@@ -48,6 +53,21 @@ func (l *ledger) entries() []ManifestEntry {
 	es := slices.Clone(l.list)
 	slices.SortFunc(es, func(a, b ManifestEntry) int { return strings.Compare(a.Path, b.Path) })
 	return es
+}
+
+// blob is a release file too large to pass around: its bytes when the
+// release is built in memory, else the file on disk.
+type blob struct {
+	data []byte
+	path string
+	size int64
+}
+
+func (b blob) open() (io.ReadCloser, error) {
+	if b.path == "" {
+		return io.NopCloser(bytes.NewReader(b.data)), nil
+	}
+	return os.Open(b.path)
 }
 
 // hashWriter counts and hashes what goes through it.
@@ -87,6 +107,15 @@ func (s *memSink) put(path string, data []byte) error {
 
 func (s *memSink) create(path string) (io.WriteCloser, error) {
 	return &memFile{s: s, path: path}, nil
+}
+
+func (s *memSink) local(string) (string, error) { return "", nil }
+
+func (s *memSink) putBlob(path string, b blob) error {
+	if b.path != "" {
+		return fmt.Errorf("%s: a file on disk given to a sink in memory", path)
+	}
+	return s.put(path, b.data)
 }
 
 // sorted returns the files by path.
@@ -207,6 +236,26 @@ func (s *dirSink) create(path string) (io.WriteCloser, error) {
 		return nil, err
 	}
 	return &dirFile{hashWriter: newHashWriter(f), f: f, s: s, path: path}, nil
+}
+
+func (s *dirSink) local(path string) (string, error) { return s.mkdir(path) }
+
+// putBlob records a file written at local(path).
+func (s *dirSink) putBlob(path string, b blob) error {
+	if b.path == "" {
+		return s.put(path, b.data)
+	}
+	f, err := os.Open(b.path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	hw := newHashWriter(io.Discard)
+	if _, err := io.Copy(hw, f); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	s.add(hw.entry(path))
+	return s.done(path)
 }
 
 type dirFile struct {

@@ -204,7 +204,7 @@ func (d *Dist) stage(ctx context.Context, inputs []Input, opts Options) (_ strin
 // directory never holds empty files after a power cut (a sync per file
 // cost seconds on a large release).
 func (d *Dist) commit(stage, id string) error {
-	if err := syncTree(stage); err != nil {
+	if err := atomic.SyncTree(stage); err != nil {
 		return fmt.Errorf("flush release to disk: %w", err)
 	}
 	if err := os.Rename(stage, filepath.Join(d.Dir, id)); err != nil {

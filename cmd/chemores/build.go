@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -114,6 +115,9 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 	if bar != nil {
 		bar.Finish()
 	}
+	if err := atomic.SyncTree(o.build); err != nil {
+		return fmt.Errorf("flush %s: %w", o.build, err)
+	}
 	var errs []error
 	var inputs []publish.Input
 	ids := map[string]string{}
@@ -170,8 +174,9 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 	if err != nil {
 		return publish.Input{}, fmt.Errorf("%s: enrich: %w", src, err)
 	}
+	// Written without a sync each: runBuild flushes them all at once.
 	for stage, v := range map[string]any{"extract": doc, "normalize": ann, "enrich": links} {
-		if err := writeStage(nil, filepath.Join(o.build, stage, doc.ID+".json"), v); err != nil {
+		if err := writeStageWith(atomic.WriteFileLater, nil, filepath.Join(o.build, stage, doc.ID+".json"), v); err != nil {
 			return publish.Input{}, err
 		}
 	}
@@ -182,6 +187,11 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 // a final newline: to the file at path (atomically), or to standard
 // output when path is empty.
 func writeStage(e *env, path string, v any) error {
+	return writeStageWith(atomic.WriteFile, e, path, v)
+}
+
+// writeStageWith is writeStage with the function that writes a file.
+func writeStageWith(write func(string, []byte, os.FileMode) error, e *env, path string, v any) error {
 	data, err := json.MarshalIndent(v, "", " ")
 	if err != nil {
 		return err
@@ -190,7 +200,7 @@ func writeStage(e *env, path string, v any) error {
 	if path == "" {
 		_, err = e.stdout.Write(data)
 	} else {
-		err = atomic.WriteFile(path, data, 0o644)
+		err = write(path, data, 0o644)
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

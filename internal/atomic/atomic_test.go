@@ -45,3 +45,29 @@ func TestWriteFailureLeavesOldFileAndNoTemp(t *testing.T) {
 		t.Fatalf("dir has %d entries, want only the target (temp file left behind?)", len(entries))
 	}
 }
+
+// WriteFileLater leaves out only the sync: the file is replaced whole,
+// with its mode, and no temporary file is left; SyncTree then flushes.
+func TestWriteFileLater(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "out.json")
+	for _, content := range []string{"old", "new"} {
+		if err := WriteFileLater(path, []byte(content), 0o640); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := SyncTree(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != "new" {
+		t.Fatalf("got %q, %v; want new", got, err)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, %v; want 0640", st.Mode().Perm(), err)
+	}
+	ents, _ := os.ReadDir(filepath.Dir(path))
+	if len(ents) != 1 {
+		t.Errorf("%d files in the directory, want 1", len(ents))
+	}
+}

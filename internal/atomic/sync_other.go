@@ -1,6 +1,6 @@
 //go:build !unix
 
-package publish
+package atomic
 
 import (
 	"io/fs"
@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 )
 
-// syncTree flushes every file under dir to stable storage, one by one
+// SyncTree flushes every file under dir to stable storage, one by one
 // where the system has no call that does it at once.
-func syncTree(dir string) error {
+func SyncTree(dir string) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -7,7 +7,7 @@
 // the curated vocabulary of resistance mechanisms
 // (seeds/lexicons/mechanisms.tsv), a release id and time.
 //
-// Out (Build, in memory; Dist.Publish writes it to dist/<release>/):
+// Out (Build, in memory; Dist.Publish, streamed to dist/<release>/):
 //
 //   - chemores.sqlite: every table of the dataset, with foreign keys,
 //     indexes for the common questions, views (entity_sentences,
@@ -36,6 +36,15 @@
 // CURIEs (NCBIGene:5243 -> entities/gene/NCBIGene-5243.json); a cited work
 // with a DOI is "doi-<escaped DOI>" whatever review cites it, one without
 // is "ref-<document>-<n>".
+//
+// A release is made into a sink. Build's keeps the files in memory, for
+// tests and callers that want the bytes. Dist.Publish's writes each file
+// into the staging directory as soon as it is made and lets go of it:
+// the API is encoded file by file in path order, the tarball and the
+// compressed database are written as they are compressed, and the
+// database is built in its own file with a bounded page cache. Memory
+// then holds the corpus being published and the work in flight, not the
+// release; both ways give the same bytes.
 //
 // Releases are immutable: Dist.Publish stages a release under a hidden
 // name and renames it into place, refuses to overwrite an id with other

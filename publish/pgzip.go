@@ -16,9 +16,9 @@ import (
 const gzipChunk = 1 << 20
 
 // gzipLevel is klauspost/compress's level 5: on a 200-review corpus it
-// gives files 1% smaller than the standard library's level 4 in 60% of
-// the time (BENCHMARKS.md, "publish"), and compression is most of the
-// CPU a large release costs.
+// gives output up to 1% smaller than the standard library's level 4 in
+// 60% of the time (BENCHMARKS.md, "publish"), and compression is the
+// largest share of the CPU a large release costs.
 const gzipLevel = 5
 
 // gzipWriters and chunkBufs are reused: a compressor's tables and a

@@ -167,8 +167,8 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	memo := newGzMemo()
 	tb := newTarball(tf, meta, memo)
 
-	// The database is built, then compressed and copied to Parquet, while
-	// the API is built and packed into the tarball: on two cores this
+	// The database is built, copied to Parquet and compressed while the
+	// API is encoded and packed into the tarball: on two cores this
 	// halves the build.
 	var (
 		db     blob

@@ -12,15 +12,7 @@ import (
 // error, and every row given is loaded in order.
 func TestLoaderBatches(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite3", ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"); err != nil {
-		t.Fatal(err)
-	}
+	db := memDB(t, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
 	load := func(ids ...int) error {
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
@@ -45,14 +37,14 @@ func TestLoaderBatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	var n, sum int
-	if err := db.QueryRow("SELECT count(*), sum(id) FROM t").Scan(&n, &sum); err != nil || n != len(ids) || sum != len(ids)*(len(ids)+1)/2 {
+	if err := db.QueryRowContext(ctx, "SELECT count(*), sum(id) FROM t").Scan(&n, &sum); err != nil || n != len(ids) || sum != len(ids)*(len(ids)+1)/2 {
 		t.Fatalf("%d rows (sum %d), %v; want %d", n, sum, err, len(ids))
 	}
-	err = load(1000, 1001, 7, 1002) // 7 is taken
+	err := load(1000, 1001, 7, 1002) // 7 is taken
 	if err == nil || !strings.Contains(err.Error(), "insert into t [7 nx]") {
 		t.Fatalf("err = %v, want the refused row named", err)
 	}
-	if err := db.QueryRow("SELECT count(*) FROM t WHERE id >= 1000").Scan(&n); err != nil || n != 0 {
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM t WHERE id >= 1000").Scan(&n); err != nil || n != 0 {
 		t.Errorf("%d rows of the failed load remain", n)
 	}
 }
@@ -61,15 +53,7 @@ func TestLoaderBatches(t *testing.T) {
 // release failed) ends the load with the context's error; it used to
 // panic when the next statement could not be prepared.
 func TestLoaderCancelled(t *testing.T) {
-	db, err := sql.Open("sqlite3", ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); err != nil {
-		t.Fatal(err)
-	}
+	db := memDB(t, "CREATE TABLE t (id INTEGER PRIMARY KEY)")
 	ctx, cancel := context.WithCancel(context.Background())
 	tx, err := db.BeginTx(context.Background(), nil)
 	if err != nil {

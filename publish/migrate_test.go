@@ -7,7 +7,9 @@ import (
 	"testing"
 )
 
-func memDB(t *testing.T) *sql.Conn {
+// memDB opens an in-memory database on one connection and runs the
+// statements in it.
+func memDB(t testing.TB, stmts ...string) *sql.Conn {
 	t.Helper()
 	db, err := sql.Open("sqlite3", ":memory:")
 	if err != nil {
@@ -19,6 +21,11 @@ func memDB(t *testing.T) *sql.Conn {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close(); db.Close() })
+	for _, q := range stmts {
+		if _, err := c.ExecContext(context.Background(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
 	return c
 }
 

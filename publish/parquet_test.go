@@ -485,28 +485,13 @@ func BenchmarkParquet(b *testing.B) {
 // last partial one, its rows in key order across them.
 func TestParquetRowGroups(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite3", ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := memDB(t, "CREATE TABLE big (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT")
 	n := 2*parquetRowGroup + 100
-	for _, q := range []string{
-		"CREATE TABLE big (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT",
-		// Inserted backwards: the file must follow the key, not the rowid
-		// order of insertion.
-		`WITH RECURSIVE c(x) AS (SELECT ? UNION ALL SELECT x - 1 FROM c WHERE x > 1)
-		 INSERT INTO big SELECT x, 'row ' || x FROM c`,
-	} {
-		if _, err := conn.ExecContext(ctx, q, n); err != nil {
-			t.Fatal(err)
-		}
+	// Inserted backwards: the file must follow the key, not the order of
+	// insertion.
+	if _, err := conn.ExecContext(ctx, `WITH RECURSIVE c(x) AS (SELECT ? UNION ALL SELECT x - 1 FROM c WHERE x > 1)
+		INSERT INTO big SELECT x, 'row ' || x FROM c`, n); err != nil {
+		t.Fatal(err)
 	}
 	tables, err := describeTables(ctx, conn)
 	if err != nil || len(tables) != 1 {

@@ -177,17 +177,6 @@ func (z *chunkGzip) Close() error {
 	return z.err
 }
 
-// gzipParallel compresses data as chunkGzip does.
-func gzipParallel(data []byte) ([]byte, error) {
-	var b bytes.Buffer
-	z := newChunkGzip(&b, nil)
-	z.Write(data)
-	if err := z.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // gzMemo keeps compressed chunks by the SHA-256 of their input. A
 // release compresses its database twice, once alone and once in the
 // tarball; with the memo the second time costs a hash per megabyte.

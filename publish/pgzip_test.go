@@ -9,6 +9,17 @@ import (
 	"testing"
 )
 
+// gzipParallel compresses data in one stream through a chunkGzip.
+func gzipParallel(data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	z := newChunkGzip(&b, nil)
+	z.Write(data)
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 func TestChunkGzipRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	text := make([]byte, 3*gzipChunk+12345)

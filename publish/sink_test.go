@@ -110,3 +110,21 @@ func TestDirSinkWriteError(t *testing.T) {
 		t.Errorf("wait: %v, want %v", err, boom)
 	}
 }
+
+// The database is built in the staging directory through an SQLite URI:
+// a directory name with URI syntax in it must still work.
+func TestPublishOddDirectoryName(t *testing.T) {
+	in, opts := fixture(t), options(t)
+	d := &Dist{Dir: filepath.Join(t.TempDir(), "a?b#c%20d e")}
+	res, err := d.Publish(context.Background(), []Input{in}, PublishOptions{Release: opts.Release, Time: opts.Time, Mechanisms: opts.Mechanisms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports, err := Verify(d.Dir, VerifyOptions{})
+	if err != nil || len(reports) != 1 || len(reports[0].Problems) != 0 {
+		t.Fatalf("verify: %+v, %v", reports, err)
+	}
+	if _, err := os.Stat(filepath.Join(res.Dir, DBFile)); err != nil {
+		t.Fatal(err)
+	}
+}

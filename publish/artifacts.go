@@ -105,11 +105,9 @@ func (t *tarball) addBlob(name string, b blob) {
 	}
 }
 
+// copy writes a blob's contents into the current entry; bytes in memory
+// go in one write (bytes.Reader is an io.WriterTo).
 func (t *tarball) copy(b blob) error {
-	if b.path == "" {
-		_, err := t.tw.Write(b.data)
-		return err
-	}
 	r, err := b.open()
 	if err != nil {
 		return err

@@ -169,6 +169,7 @@ type Reference struct {
 	Year      int      `json:"year"`
 	DOI       string   `json:"doi"`
 	PMID      string   `json:"pmid"`
+	PMCID     string   `json:"pmcid,omitempty"`
 	Src       [2]int   `json:"src"`
 }
 

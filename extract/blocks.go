@@ -24,16 +24,30 @@ type Block struct {
 	Src  int  // code point offset of Text in the source; -1 if unknown
 	Page int  // 1-based page, 0 if unknown
 	Hint Hint // what layout adds; HintNone for text sources
+	// Indent is, for each line of Text, how far it starts right of its
+	// column's left edge, in ems of the body text: what tells a hanging
+	// indent (a reference list's entries) from a wrapped line. Nil when
+	// the source does not say (plain text).
+	Indent []float64
 }
 
 // Lines splits the block into its lines with their source offsets.
 func (b Block) Lines() []Block {
 	var out []Block
 	off := b.Src
-	for _, line := range strings.SplitAfter(b.Text, "\n") {
+	lines := strings.SplitAfter(b.Text, "\n")
+	indents := b.Indent
+	if len(indents) != len(lines) {
+		indents = nil // a line break the layout did not make
+	}
+	for i, line := range lines {
 		text := strings.TrimRight(line, "\r\n")
 		if strings.TrimSpace(text) != "" {
-			out = append(out, Block{Text: text, Src: off, Page: b.Page, Hint: b.Hint})
+			l := Block{Text: text, Src: off, Page: b.Page, Hint: b.Hint}
+			if indents != nil {
+				l.Indent = indents[i : i+1]
+			}
+			out = append(out, l)
 		}
 		if off >= 0 {
 			off += utf8.RuneCountInString(line)

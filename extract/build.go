@@ -73,11 +73,29 @@ type caption struct {
 
 func (b *builder) run(ctx context.Context, blocks []Block) error {
 	refs := referencesStart(blocks)
-	if refs < 0 {
-		return fmt.Errorf("%w: no reference list (no \"References\" heading followed by numbered entries)", ErrInput)
+	if n := textSize(blocks); refs < 0 && n < minArticle {
+		return fmt.Errorf("%w: no reference list, and only %d characters of text: too little to be an article", ErrInput, n)
+	}
+	body, list := blocks, []Block(nil)
+	if refs >= 0 {
+		body = blocks[:refs]
+		end := len(blocks)
+		for i := refs + 1; i < len(blocks); i++ {
+			if !mayBeHeading(blocks[i]) {
+				continue
+			}
+			if h, ok := asHeading(blocks[i], CleanText(blocks[i].Text)); ok && h.back != "" {
+				end = i // back matter printed after the references
+				break
+			}
+		}
+		list = blocks[refs+1 : end]
+	} else {
+		b.diag(Warning, "no-reference-list", "document",
+			"no reference list found (no \"References\" heading followed by entries): the text and structure are kept without references")
 	}
 	inBody := false
-	for i, blk := range blocks[:refs] {
+	for i, blk := range body {
 		if i%256 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -108,40 +126,75 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 		}
 		b.paragraph(blk, text)
 	}
-	end := len(blocks)
-	for i := refs + 1; i < len(blocks); i++ {
-		if !mayBeHeading(blocks[i]) {
-			continue
-		}
-		if h, ok := asHeading(blocks[i], CleanText(blocks[i].Text)); ok && h.back != "" {
-			end = i // back matter printed after the references
-			break
-		}
-	}
 	b.parseFront()
 	b.paragraphs()
 	b.figures()
-	b.references(blocks[refs+1 : end])
+	b.references(list)
 	b.citations()
 	b.funding()
 	b.checkReferences()
 	return nil
 }
 
-// referencesStart returns the index of the last references heading that
-// is followed by a block starting with a numbered entry, or -1.
+// minArticle is the least text (in bytes) that makes an article: less
+// is a note, a cover page or a scan with a few words of text.
+const minArticle = 400
+
+func textSize(blocks []Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += len(strings.TrimSpace(b.Text))
+	}
+	return n
+}
+
+// referencesStart returns the index of the last references heading
+// ("References", "Literature Cited", "REFERÊNCIAS", "7. References")
+// that entries follow, or -1.
 func referencesStart(blocks []Block) int {
 	for i := len(blocks) - 1; i >= 0; i-- {
-		if !mayBeHeading(blocks[i]) || !referenceHeadings[headingKey(CleanText(blocks[i].Text))] {
+		if !mayBeHeading(blocks[i]) || !referencesHeading(blocks[i].Text) {
 			continue
 		}
-		for j := i + 1; j < len(blocks) && j < i+4; j++ {
-			if _, ok := entryNumber(blocks[j].Lines()[0].Text); ok {
-				return i
-			}
+		if referencesFollow(blocks[i+1:]) {
+			return i
 		}
 	}
 	return -1
+}
+
+func referencesHeading(text string) bool {
+	t := CleanText(text)
+	if m := numberedHeading.FindStringSubmatch(t); m != nil {
+		t = m[2]
+	} else if m := romanHeading.FindStringSubmatch(t); m != nil && m[1] != "" {
+		t = m[2]
+	}
+	return referenceHeadings[headingKey(t)]
+}
+
+// referencesFollow: among the first lines after a heading, some carry a
+// year, a DOI or an entry label: what reference entries hold.
+func referencesFollow(blocks []Block) bool {
+	seen, hits := 0, 0
+	for _, blk := range blocks {
+		for _, l := range blk.Lines() {
+			seen++
+			t := l.Text
+			if anyYear.MatchString(t) || strings.Contains(t, "10.") && strings.Contains(t, "/") {
+				hits++
+			} else if _, _, _, ok := label(strings.TrimSpace(t)); ok {
+				hits++
+			}
+			if hits >= 2 {
+				return true
+			}
+			if seen >= 12 {
+				return false
+			}
+		}
+	}
+	return hits > 0 && hits == seen // a list of one entry
 }
 
 // mayBeHeading is a cheap test that spares cleaning long blocks.

@@ -47,9 +47,17 @@ var backHeadings = map[string]string{
 	"use of artificial intelligence tools":       "ai-use",
 }
 
+// referenceHeadings head a reference list, lower-cased; English first,
+// then the languages of the journals that publish in several.
 var referenceHeadings = map[string]bool{
 	"references": true, "reference": true, "bibliography": true, "literature cited": true,
 	"references and notes": true, "works cited": true, "cited literature": true,
+	"references cited": true, "reference list": true, "cited references": true, "literature": true,
+	"sources": true, "notes and references": true,
+	"referências": true, "referências bibliográficas": true, "referencias": true,
+	"referencias bibliográficas": true, "bibliografía": true, "références": true,
+	"références bibliographiques": true, "literatur": true, "literaturverzeichnis": true,
+	"bibliografia": true, "riferimenti bibliografici": true,
 }
 
 // frontHeadings label front matter, not sections.

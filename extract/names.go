@@ -28,7 +28,7 @@ const (
 	// "Énzsöly"), with particles before or between them ("van Vliet",
 	// "Tallón de Lara"). A word needs a lower-case letter, so that an
 	// all-capital title word or a run of initials is not a surname.
-	surnameWord = `\p{Lu}[\p{L}'’]*\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*`
+	surnameWord = `\p{Lu}[\p{L}\p{M}'’]*\p{Ll}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*`
 	particle    = `(?:[vV]an|[vV]on|[dD]e|[dD]a|[dD]el|[dD]ella|[dD]er|[dD]en|[dD]i|[dD]u|[lL]a|[lL]e|[dD]os|[dD]as|[tT]er|[tT]en|[aA]l|[eE]l|[bB]in|[iI]bn|[dD]')`
 	surname     = `(?:` + particle + `\s+|` + particle + `-)*` + surnameWord + `(?:\s+(?:` + particle + `\s+)*` + surnameWord + `){0,2}`
 	// Initials run together ("AB", "J-P") after a Vancouver surname.

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"errors"
+
+	"golang.org/x/text/unicode/norm"
+
 	"fmt"
 	"regexp"
 	"strconv"
@@ -25,7 +28,7 @@ var ErrReference = errors.New("reference not fully parsed")
 func ParseReference(raw string) (Reference, error) {
 	raw = strings.Join(strings.Fields(raw), " ")
 	var ids Reference
-	s := ids.takeIdentifiers(raw)
+	s := ids.takeIdentifiers(refText(raw))
 	var best Reference
 	bestScore := -1
 	for _, tl := range tailsOf(s) {
@@ -63,6 +66,29 @@ func ParseReference(raw string) (Reference, error) {
 	}
 	return best, nil
 }
+
+// refText prepares an entry for the patterns: composed characters
+// ("ş", not "s" and a cedilla), one kind of hyphen (PDFs set DOIs and
+// double names with U+2011), no emphasis around numbers ("*20*, 101",
+// as MDPI sets volumes), and URLs rejoined where a layout spaced them
+// ("https ://doi. org/").
+func refText(s string) string {
+	s = norm.NFC.String(s)
+	s = hyphens.Replace(s)
+	if strings.Contains(s, "*") {
+		s = emphNumber.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "://") || strings.Contains(s, " :/") {
+		s = spacedURL.ReplaceAllString(s, "$1://")
+	}
+	return s
+}
+
+var (
+	hyphens    = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-", "\u00ad", "")
+	emphNumber = regexp.MustCompile(`\*+(\d[\d\s\-–,()]*?)\*+`)
+	spacedURL  = regexp.MustCompile(`(?i)\b(https?)\s*:\s*//`)
+)
 
 func abbreviate(s string, n int) string {
 	rs := []rune(s)
@@ -170,6 +196,9 @@ func splitTitleJournal(rest string, commas bool) (string, string) {
 	if t, j, ok := quotedTitle(rest); ok {
 		return t, j
 	}
+	if t, j, ok := inBook(rest); ok {
+		return t, j
+	}
 	if ms := italic.FindAllStringSubmatchIndex(rest, -1); len(ms) > 0 {
 		m := ms[len(ms)-1]
 		if t := strings.TrimSpace(rest[m[1]:]); (t == "" || t == "." || t == ",") && m[0] > 0 {
@@ -184,7 +213,41 @@ func splitTitleJournal(rest string, commas bool) (string, string) {
 			return cleanTitle(rest[:i]), journalName(rest[i+2:])
 		}
 	}
-	return cleanTitle(rest), ""
+	return bookTitle(rest), ""
+}
+
+// inChapter finds where a chapter's title gives way to its book's: "…
+// title. In Book; Editors, Eds.; …", "…, in: Book (eds …)".
+var inChapter = regexp.MustCompile(`[.,]\s+[Ii]n:?\s+(?:\*)?\p{Lu}`)
+
+// inBook splits a chapter into its title and the book's title, which
+// ends where editors, publisher or series begin.
+func inBook(s string) (string, string, bool) {
+	m := inChapter.FindStringIndex(s)
+	if m == nil {
+		return "", "", false
+	}
+	title := s[:m[0]]
+	book := s[m[0]+1:]
+	book = strings.TrimSpace(book)
+	book = strings.TrimPrefix(strings.TrimPrefix(book, "In"), "in")
+	book = strings.TrimLeft(book, ": ")
+	if i := bookEnd.FindStringIndex(book); i != nil {
+		book = book[:i[0]]
+	}
+	return cleanTitle(title), journalName(book), true
+}
+
+var bookEnd = regexp.MustCompile(`\s*(?:;|\(eds?\b|\(Eds?\b|,\s*(?:eds?\.|Eds?\.|edited by)|\.\s+(?:Ed|Eds)\.|\.\s+\p{Lu}[\p{L} ]+:\s)`)
+
+// bookTitle is a title with no journal after it: a book's, where what
+// follows its first semicolon is publisher and place ("Title; CRC
+// Press: London, UK").
+func bookTitle(s string) string {
+	if i := strings.Index(s, "; "); i > 0 && strings.Contains(s[i:], ": ") {
+		s = s[:i]
+	}
+	return cleanTitle(s)
 }
 
 // quotedTitle reads IEEE's “Title,” Journal (the comma inside the

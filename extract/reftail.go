@@ -49,6 +49,11 @@ var tails = []tailStyle{
 	{kind: "bmc", re: tailRe(`\s(?P<year>YEAR),\s*(?P<volume>VOL)(?:ISSUE)?\s*:\s*(?P<pages>PAGES)\.?$`)},
 	// Spandidos, JCO: "72: 409-436, 2022." "13:714-726, 2013."
 	{kind: "spandidos", re: tailRe(`\s(?P<volume>VOL)(?:ISSUE)?\s*:\s*(?P<pages>[^,]{1,40}),\s*(?P<year>YEAR)\.?$`)},
+	// ACS, MDPI: "Biotechnol. Adv. 2002, 20, 101–153."
+	{kind: "acs", re: tailRe(`\s(?P<year>YEAR),\s*(?P<volume>VOL)(?:ISSUE)?,\s*(?P<pages>PAGES)\.?$`)},
+	// Chapters and books: "…; Volume 124, pp. 201–230." "2012. p. 676-82."
+	// "pp. 377–409. Cambridge, UK: Cambridge University Press." (Royal Society)
+	{kind: "chapter", re: tailRe(`[;,.]\s*(?:(?:Volume|Vol\.)\s*(?P<volume>\w+),\s*)?pp?\.\s*(?P<pages>PAGES)(?:\.\s+[^.:]{2,60}:\s*[^.:]{2,80})?\.?$`)},
 	// Nature: "Nature 486, 537-540 (2012)."
 	{kind: "nature", re: tailRe(`\s(?P<volume>VOL)(?:ISSUE)?,\s*(?P<pages>PAGES)\s*\((?P<year>YEAR)\)\.?$`)},
 	// Vancouver/NLM, F1000, Jaypee: "2020;12(3):45-67." "2006; 57(2): 143–154."

@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/chemores/chemores/extract"
 )
@@ -81,7 +83,7 @@ func Compare(doc *extract.Document, g *Gold) Score {
 				c[0]++
 				s.Right++
 			} else if x != nil {
-				s.Misses = append(s.Misses, strconv.Itoa(want.N)+" "+f)
+				s.Misses = append(s.Misses, fmt.Sprintf("%d %s: got %q, want %q", want.N, f, gotField(f, x), wantField(f, want)))
 			}
 			s.ByField[f] = c
 		}
@@ -256,4 +258,56 @@ func (t *Sum) AddUnscored(ok bool) {
 	if ok {
 		t.Documents++
 	}
+}
+
+// gotField and wantField print a field for a miss report.
+func gotField(f string, x *extract.Reference) string {
+	switch f {
+	case "authors":
+		var names []string
+		for _, a := range x.Authors {
+			names = append(names, a.Family)
+		}
+		if x.EtAl {
+			names = append(names, "et al.")
+		}
+		return strings.Join(names, "; ")
+	case "title":
+		return x.Title
+	case "journal":
+		return x.Journal
+	case "year":
+		return strconv.Itoa(x.Year)
+	case "volume":
+		return x.Volume
+	case "first_page":
+		return x.FirstPage
+	case "last_page":
+		return x.LastPage
+	}
+	return x.DOI
+}
+
+func wantField(f string, w *GoldRef) string {
+	switch f {
+	case "authors":
+		var names []string
+		for _, a := range w.Authors {
+			names = append(names, a.Family)
+		}
+		return strings.Join(names, "; ")
+	case "title":
+		return w.Title
+	case "journal":
+		return w.Journal
+	case "year":
+		return w.Year
+	case "volume":
+		return w.Volume
+	case "first_page":
+		return w.FirstPage
+	case "last_page":
+		return w.LastPage
+	}
+	return w.DOI
 }

@@ -89,8 +89,10 @@ func report(w io.Writer, results []eval.Result, verbose bool) {
 			continue
 		}
 		line(w, r)
-		if verbose && r.Scored && len(r.Score.Misses) > 0 {
-			fmt.Fprintf(w, "    misses: %s\n", strings.Join(r.Score.Misses, ", "))
+		if verbose && r.Scored {
+			for _, m := range r.Score.Misses {
+				fmt.Fprintf(w, "    %s\n", m)
+			}
 		}
 	}
 }

@@ -30,7 +30,7 @@ func Build(ctx context.Context, blocks []Block, src Source) (*Document, error) {
 	b.doc.Front.Affiliations = []Affiliation{}
 	b.doc.Front.Keywords = []string{}
 	b.doc.Front.Funding = []Funding{}
-	if err := b.run(ctx, blocks); err != nil {
+	if err := b.run(ctx, splitHeadingLines(blocks)); err != nil {
 		return nil, err
 	}
 	return b.doc, nil

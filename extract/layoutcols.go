@@ -258,11 +258,12 @@ func lineText(l *line) string {
 }
 
 // gapBefore reports a word space before glyph i of a line: a gap wider
-// than 0.15 of the line's font size. Kerning stays well below that;
-// the narrowest justified word space stays above.
+// than 0.15 of the line's font size beyond the gap inside its words
+// (see baseGap). Kerning stays well below that; the narrowest justified
+// word space stays above.
 func gapBefore(l *line, i int) bool {
 	prev, g := l.gs[i-1], l.gs[i]
-	gap := g.x - (prev.x + prev.w)
+	gap := g.x - (prev.x + prev.w) - l.gapBase
 	return gap > 0.15*l.size
 }
 

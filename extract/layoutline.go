@@ -56,6 +56,7 @@ type line struct {
 	// whether its last glyph is a typesetter's hyphen to leave out
 	join     joinKind
 	dropLast bool
+	gapBase  float64 // the gap inside words (see baseGap)
 }
 
 type joinKind int8
@@ -449,6 +450,35 @@ func (l *line) finish() {
 	if letters == 0 {
 		l.bold, l.italic = false, false
 	}
+	l.gapBase = baseGap(l)
+}
+
+// baseGap is the usual distance between the glyphs of a word on the
+// line: about zero where the font's widths are right; where a PDF's
+// widths are off (Hindawi's say every glyph is 0.4 em wider than it is
+// drawn), the gaps inside words and between them move together, and
+// word spaces are found relative to this. The median of the gaps is the
+// gap inside words, since most glyphs are followed by one of their own
+// word; it is bounded so that letter-spaced or tabular lines keep their
+// spaces.
+func baseGap(l *line) float64 {
+	if len(l.gs) < 8 || l.size <= 0 {
+		return 0
+	}
+	gaps := make([]float64, 0, len(l.gs)-1)
+	for i := 1; i < len(l.gs); i++ {
+		prev, g := l.gs[i-1], l.gs[i]
+		if prev.script != scriptNone || g.script != scriptNone {
+			continue
+		}
+		gaps = append(gaps, g.x-(prev.x+prev.w))
+	}
+	if len(gaps) < 6 {
+		return 0
+	}
+	slices.Sort(gaps)
+	m := gaps[len(gaps)/2]
+	return min(max(m, -0.8*l.size), 0.05*l.size)
 }
 
 func hasLetter(s string) bool {

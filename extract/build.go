@@ -78,18 +78,9 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 	}
 	body, list := blocks, []Block(nil)
 	if refs >= 0 {
-		body = blocks[:refs]
-		end := len(blocks)
-		for i := refs + 1; i < len(blocks); i++ {
-			if !mayBeHeading(blocks[i]) {
-				continue
-			}
-			if h, ok := asHeading(blocks[i], CleanText(blocks[i].Text)); ok && h.back != "" {
-				end = i // back matter printed after the references
-				break
-			}
-		}
-		list = blocks[refs+1 : end]
+		var back []Block
+		list, back = splitAfterReferences(blocks[refs+1:])
+		body = append(blocks[:refs:refs], back...)
 	} else {
 		b.diag(Warning, "no-reference-list", "document",
 			"no reference list found (no \"References\" heading followed by entries): the text and structure are kept without references")
@@ -134,6 +125,45 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 	b.funding()
 	b.checkReferences()
 	return nil
+}
+
+// splitAfterReferences tells the reference list from the back matter
+// printed after it or in its middle (a two-column page read in order
+// can put "Acknowledgements" between two entries): a back-matter heading
+// leaves the list, and a block that starts like an entry returns to it.
+func splitAfterReferences(blocks []Block) (list, back []Block) {
+	inList := true
+	for _, blk := range blocks {
+		if mayBeHeading(blk) {
+			if h, ok := asHeading(blk, CleanText(blk.Text)); ok && h.back != "" {
+				inList = false
+				back = append(back, blk)
+				continue
+			}
+		}
+		if !inList && resumesList(blk) {
+			inList = true
+		}
+		if inList {
+			list = append(list, blk)
+		} else {
+			back = append(back, blk)
+		}
+	}
+	return list, back
+}
+
+// resumesList: the block opens with an entry (an author list, or a
+// label, and a year).
+func resumesList(blk Block) bool {
+	first := strings.TrimSpace(blk.Lines()[0].Text)
+	if !anyYear.MatchString(blk.Text) {
+		return false
+	}
+	if _, body, alone, ok := label(first); ok && !alone {
+		return startsAuthors(body)
+	}
+	return startsAuthors(first)
 }
 
 // minArticle is the least text (in bytes) that makes an article: less

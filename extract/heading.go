@@ -45,6 +45,9 @@ var backHeadings = map[string]string{
 	"supplementary materials":                    "supplementary",
 	"supplementary data":                         "supplementary",
 	"use of artificial intelligence tools":       "ai-use",
+	"open peer review":                           "peer-review",
+	"peer review":                                "peer-review",
+	"peer review reports":                        "peer-review",
 }
 
 // referenceHeadings head a reference list, lower-cased; English first,

@@ -50,6 +50,11 @@ func refLinesOf(blocks []Block) []refLine {
 // "[12] ", "(12) ", "12) ", "12 ".
 var entryStart = regexp.MustCompile(`^\s*[\[(]?(\d{1,5})(?:[.)\]]\s*|\s+)(\S)`)
 
+var (
+	decimal   = regexp.MustCompile(`^\d+\.\d`)
+	parenYear = regexp.MustCompile(`^\((?:1[89]|20)\d{2}[a-z]?\)`)
+)
+
 // labelOnly matches a line that holds nothing but an entry's label, as
 // when the labels stand in a column of their own.
 var labelOnly = regexp.MustCompile(`^[\[(]?(\d{1,5})[.)\]]?$`)
@@ -66,6 +71,12 @@ func entryNumber(line string) (int, bool) {
 // label reads the label of a line: its number, the text after it, and
 // whether the line holds the label alone.
 func label(line string) (n int, body string, alone bool, ok bool) {
+	if decimal.MatchString(line) {
+		return 0, "", false, false // a DOI or a number ("10.1080/…", "2.5 mg")
+	}
+	if parenYear.MatchString(line) {
+		return 0, "", false, false // "(2012). Title": an author–year list's year
+	}
 	if m := labelOnly.FindStringSubmatch(line); m != nil {
 		n, _ = strconv.Atoi(m[1])
 		return n, "", true, true
@@ -78,9 +89,14 @@ func label(line string) (n int, body string, alone bool, ok bool) {
 	return n, line[loc[4]:], false, true
 }
 
-// numbered decides whether the list is numbered: its lines open with a
-// run of at least three labels in order.
+// numbered decides whether the list is numbered: it opens with label 1,
+// or its lines open with a run of at least three labels in order.
 func numbered(lines []refLine) bool {
+	if len(lines) > 0 {
+		if n, _, _, ok := label(lines[0].text); ok && n == 1 {
+			return true // a short list that starts at 1
+		}
+	}
 	prev, run := 0, 0
 	for _, l := range lines {
 		n, _, _, ok := label(l.text)
@@ -174,16 +190,22 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 func splitUnnumbered(lines []refLine) []entry {
 	var out []entry
 	hang := hanging(lines)
+	closed := false // a link label ended the last entry (F1000)
 	for i, l := range lines {
 		if len(out) == 0 || opensEntry(lines, i, hang) {
-			if len(out) == 0 && !startsAuthors(l.text) && !isNaN(hang) && l.indent > hang-0.3 {
+			if len(out) == 0 && !startsAuthors(l.text) && !collective.MatchString(l.text) {
 				continue // text before the first entry
 			}
 			out = append(out, entry{n: len(out) + 1, text: l.text, src: l.src})
+			closed = false
 			continue
+		}
+		if closed {
+			continue // text between entries: a note, a funding statement
 		}
 		last := &out[len(out)-1]
 		last.text = joinEntryLine(last.text, l.text)
+		closed = isLinkLabel(l.text)
 	}
 	return out
 }
@@ -191,33 +213,33 @@ func splitUnnumbered(lines []refLine) []entry {
 func isNaN(f float64) bool { return f != f }
 
 // hanging returns the indent of continuation lines when the list is set
-// with hanging indents (first lines flush, the rest indented), else NaN.
+// with hanging indents (first lines flush, the rest indented), else NaN:
+// the usual indent of the lines that start with an author list and that
+// of the others must stand at least half an em apart.
 func hanging(lines []refLine) float64 {
-	flush, deep := 0, 0
-	low := gomath.Inf(1)
+	firsts, others := map[float64]int{}, map[float64]int{}
+	nf, no := 0, 0
 	for _, l := range lines {
-		if !isNaN(l.indent) {
-			low = min(low, l.indent)
+		if isNaN(l.indent) {
+			continue
+		}
+		k := gomath.Round(l.indent*2) / 2
+		if startsAuthors(l.text) {
+			firsts[k]++
+			nf++
+		} else {
+			others[k]++
+			no++
 		}
 	}
-	if gomath.IsInf(low, 1) {
+	if nf < 2 || no < 2 {
 		return gomath.NaN()
 	}
-	counts := map[float64]int{}
-	for _, l := range lines {
-		switch {
-		case isNaN(l.indent):
-		case l.indent < low+0.4:
-			flush++
-		case l.indent < low+4:
-			deep++
-			counts[gomath.Round(l.indent*2)/2]++
-		}
-	}
-	if flush < 2 || deep < flush/3 || deep < 2 {
+	f, o := modeOf(firsts), modeOf(others)
+	if o-f < 0.5 || o-f > 5 || 2*firsts[f] < nf || 2*others[o] < no {
 		return gomath.NaN()
 	}
-	return modeOf(counts)
+	return o
 }
 
 // opensEntry says whether line i starts a new unnumbered entry.
@@ -236,12 +258,7 @@ func opensEntry(lines []refLine, i int, hang float64) bool {
 	if !endsEntry(prev.text) {
 		return false
 	}
-	return startsAuthors(l.text) || l.opens && startsUpperCase(l.text) && !isLinkLabel(l.text)
-}
-
-func startsUpperCase(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
+	return startsAuthors(l.text) || collective.MatchString(l.text) && anyYear.MatchString(l.text)
 }
 
 // endsEntry: the line could be the last of an entry: it ends with a

@@ -50,6 +50,7 @@ type builder struct {
 	captions []caption
 
 	numbered     bool    // a numbered heading was seen: shape alone is not enough
+	authorYear   bool    // the reference list is unnumbered: callouts name authors and years
 	equal        string  // marks that the legend says mean equal contribution
 	abstract     []Block // abstract paragraphs
 	abstractOpen bool    // an "Abstract" heading: blocks follow until a field

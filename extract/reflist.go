@@ -125,6 +125,7 @@ func (b *builder) splitEntries(blocks []Block) []entry {
 	if numbered(lines) {
 		return b.splitNumbered(lines)
 	}
+	b.authorYear = true
 	return splitUnnumbered(lines)
 }
 

@@ -113,8 +113,8 @@ func journalMatch(got, want string) bool {
 }
 
 // abbreviates says whether short abbreviates full word by word: each
-// word of short is a prefix of the next word of full ("Clin" for
-// "Clinical"), or the initials of several ("USA" for "United States of
+// word of short shortens the next word of full ("Clin" for "Clinical",
+// "Natl" for "National"), or the initials of several ("USA" for "United States of
 // America"); full's stop words may be skipped, and every other word of
 // full must be accounted for.
 func abbreviates(short, full []string) bool {
@@ -137,7 +137,7 @@ func abbreviates(short, full []string) bool {
 		if journalStop[full[j]] && walk(i, j+1) {
 			return true
 		}
-		if strings.HasPrefix(full[j], short[i]) && walk(i+1, j+1) {
+		if shortens(short[i], full[j]) && walk(i+1, j+1) {
 			return true
 		}
 		// Initials across words, stop words skipped: "USA", "PLoS".
@@ -157,4 +157,24 @@ func abbreviates(short, full []string) bool {
 		return m == len(s) && k > j+1 && walk(i+1, k)
 	}
 	return walk(0, 0)
+}
+
+// shortens: abbr keeps full's first letter and some of the others in
+// order, as ISO 4 abbreviations do ("Natl", "Res", "Ther").
+func shortens(abbr, full string) bool {
+	a, f := []rune(abbr), []rune(full)
+	if len(a) == 0 || len(f) == 0 || a[0] != f[0] || len(a) > len(f) {
+		return false
+	}
+	j := 1
+	for _, r := range a[1:] {
+		for j < len(f) && f[j] != r {
+			j++
+		}
+		if j == len(f) {
+			return false
+		}
+		j++
+	}
+	return true
 }

@@ -73,6 +73,15 @@ func ParseReference(raw string) (Reference, error) {
 // as MDPI sets volumes), and URLs rejoined where a layout spaced them
 // ("https ://doi. org/").
 func refText(s string) string {
+	if strings.ContainsFunc(s, isInvisible) {
+		// Zero-width spaces that let a URL break ("https\u200b://").
+		s = strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	s = norm.NFC.String(s)
 	s = hyphens.Replace(s)
 	if strings.Contains(s, "*") {
@@ -85,7 +94,7 @@ func refText(s string) string {
 }
 
 var (
-	hyphens    = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-", "\u00ad", "")
+	hyphens    = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
 	emphNumber = regexp.MustCompile(`\*+(\d[\d\s\-–,()]*?)\*+`)
 	spacedURL  = regexp.MustCompile(`(?i)\b(https?)\s*:\s*//`)
 )

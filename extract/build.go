@@ -179,19 +179,37 @@ func textSize(blocks []Block) int {
 	return n
 }
 
-// referencesStart returns the index of the last references heading
+// referencesStart returns the index of the references heading
 // ("References", "Literature Cited", "REFERÊNCIAS", "7. References")
-// that entries follow, or -1.
+// that heads the longest run of entries (lines with a year), or -1. The
+// article's own list is the longest: a supplement may print a short
+// list of its own after it, and a figure or table may hold the word.
 func referencesStart(blocks []Block) int {
-	for i := len(blocks) - 1; i >= 0; i-- {
-		if !mayBeHeading(blocks[i]) || !referencesHeading(blocks[i].Text) {
-			continue
-		}
-		if referencesFollow(blocks[i+1:]) {
-			return i
+	var heads []int
+	for i := range blocks {
+		if mayBeHeading(blocks[i]) && referencesHeading(blocks[i].Text) && referencesFollow(blocks[i+1:]) {
+			heads = append(heads, i)
 		}
 	}
-	return -1
+	best, bestN := -1, -1
+	for k, i := range heads {
+		end := len(blocks)
+		if k+1 < len(heads) {
+			end = heads[k+1]
+		}
+		n := 0
+		for _, b := range blocks[i+1 : end] {
+			for _, l := range b.Lines() {
+				if anyYear.MatchString(l.Text) {
+					n++
+				}
+			}
+		}
+		if n >= bestN {
+			best, bestN = i, n
+		}
+	}
+	return best
 }
 
 func referencesHeading(text string) bool {

@@ -37,7 +37,7 @@ const (
 	packedInitials = `\p{Lu}{1,4}(?:-\p{Lu}{1,2})?`
 	// Dotted initials ("A.", "A. B.", "A.B.", "J.-L.", "Th.").
 	dotted = `\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?\p{Lu}\p{Ll}{0,2}\.)*`
-	suffix = `(?:Jr|Sr|II|III|IV|2nd|3rd)\.?`
+	suffix = `(?:Jr|Sr|III|II|IV|2nd|3rd)\.?` // longest first: RE2 takes the first alternative that fits
 )
 
 var (

@@ -250,11 +250,16 @@ func inBook(s string) (string, string, bool) {
 	book = strings.TrimSpace(book)
 	book = strings.TrimPrefix(strings.TrimPrefix(book, "In"), "in")
 	book = strings.TrimLeft(book, ": ")
+	if m := editorsFirst.FindStringIndex(book); m != nil {
+		book = book[m[1]:] // NLM: "In: Anastas PT, Warner JC, editors. Book."
+	}
 	if i := bookEnd.FindStringIndex(book); i != nil {
 		book = book[:i[0]]
 	}
 	return cleanTitle(title), journalName(book), true
 }
+
+var editorsFirst = regexp.MustCompile(`^[^.;]{2,200}?,?\s+(?:editors?|eds?)\.\s+`)
 
 var bookEnd = regexp.MustCompile(`\s*(?:;|\(eds?\b|\(Eds?\b|,\s*(?:eds?\.|Eds?\.|edited by)|\.\s+(?:Ed|Eds)\.|\.\s+\p{Lu}[\p{L} ]+:\s)`)
 

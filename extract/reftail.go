@@ -75,7 +75,7 @@ var tails = []tailStyle{
 	// A volume alone after the source: "Journal 12." or "Journal, 12."
 	{kind: "volume", re: tailRe(`[\s,]\s*(?P<volume>\d{1,4})(?:ISSUE)?\.?$`)},
 	// A year that ends a book or report: "Publisher, City, 2009."
-	{kind: "year", re: tailRe(`[,.]\s*(?P<year>YEAR)\.?$`), commas: true},
+	{kind: "year", re: tailRe(`[,.;]\s*(?P<year>YEAR)\.?$`), commas: true},
 }
 
 // tailsOf returns every reading of the entry's end, and the reading with

@@ -185,7 +185,7 @@ func TestDeposit(t *testing.T) {
 	if wrong > 0 {
 		t.Errorf("%d wrong DOIs, want 0", wrong)
 	}
-	t.Logf("%d references, %d settled by the deposit, %d searched; coverage %v", len(corpus), deposited, open, links.Coverage())
+	t.Logf("%d references, %d settled by the deposit, %d searched; %d record batches; coverage %v", len(corpus), deposited, open, srv.filters.Load(), links.Coverage())
 
 	// Offline from the cache the run wrote: the same links, no request.
 	var buf bytes.Buffer

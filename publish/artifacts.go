@@ -316,7 +316,7 @@ func doiSection(ds *dataset) string {
 	var rest []string
 	for _, s := range []struct{ key, text string }{
 		{enrich.Unresolved, "unresolved (no cached Crossref answer and no curated evidence)"},
-		{enrich.NotFound, "not found (nothing close enough, or the record shows no DOI)"},
+		{enrich.NotFound, "not found (no record close enough, or the record seen shows no DOI)"},
 		{enrich.Ambiguous, "ambiguous"},
 		{enrich.Error, "failed lookups"},
 	} {

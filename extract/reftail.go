@@ -22,7 +22,7 @@ const (
 	tYear   = `((?:1[5-9]|20)\d{2})[a-z]?`
 	tVol    = `(\d{1,5}[A-Za-z]?)`
 	tIssue  = `(?:\s*\((?P<issue>[^()]{1,25})\))?`
-	tPages  = `([A-Za-z]{0,3}\d{1,7}[A-Za-z]?(?:\s*[-–—‐‑−]\s*[A-Za-z]{0,3}\d{1,7}[A-Za-z]?)?(?:(?:\s|\.)e\d{1,4})?)`
+	tPages  = `([A-Za-z]{0,4}\d{1,7}[A-Za-z]?(?:\s*[-–—‐‑−]\s*[A-Za-z]{0,4}\d{1,7}[A-Za-z]?)?(?:(?:\s|\.)e\d{1,4})?)`
 	tMonths = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\.?(?:\s*[-–/]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?)?(?:\s+\d{1,2})?)`
 )
 

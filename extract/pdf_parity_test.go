@@ -100,8 +100,25 @@ func (p *parity) citations(want, got []Citation) {
 		return
 	}
 	for i := range want {
-		p.diff("citation "+want[i].ID, want[i], got[i])
+		w, g := want[i], got[i]
+		if !reflect.DeepEqual(w, g) && w.End-w.Start == g.End-g.Start && abs(w.Start-g.Start) <= 3 {
+			// The same callout, moved by hyphens a PDF cannot show
+			// earlier in its paragraph ("slow-cycling" set at a line end).
+			g.Start, g.End = w.Start, w.End
+			if reflect.DeepEqual(w, g) {
+				p.hyphenOnly = append(p.hyphenOnly, fmt.Sprintf("citation %s offsets: text %d, pdf %d", w.ID, want[i].Start, got[i].Start))
+				continue
+			}
+		}
+		p.diff("citation "+w.ID, want[i], got[i])
 	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func (p *parity) references(want, got []Reference) {

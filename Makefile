@@ -139,7 +139,7 @@ repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN) ## reproducibility
 	echo "repro: two builds of release $$id: identical SHA256SUMS ($$(wc -l < "$$a/$$id/SHA256SUMS") files), verified"
 
 # Each fuzz target runs for FUZZTIME; `make fuzz FUZZTIME=5m` for long runs.
-FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean \
+FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYear extract:FuzzBuild extract:FuzzClean \
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
   enrich:FuzzDecodeDeposit enrich:FuzzParseCurated \
   normalize:FuzzAbbrev normalize:FuzzScan \

@@ -287,4 +287,4 @@ pdf-fixtures-check: ## regenerate the PDF fixtures into build/ and compare with 
 	@for f in $(filter-out $(PDFSALTED),$(PDFNAMES)); do cmp -s $(PDFDIR)/$$f build/pdf-check/$$f || { echo "$(PDFDIR)/$$f differs from what pdfgen makes"; exit 1; }; done
 	@echo "PDF fixtures are up to date"
 
-FUZZ += extract:FuzzLayout extract:FuzzParsePDF
+FUZZ += extract/pdf:FuzzLayout extract:FuzzParsePDF

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // Hint is what a layout engine knows about a block beyond its text.
@@ -105,7 +107,7 @@ func TextBlocks(src string) []Block {
 
 func isBlank(line string) bool {
 	for _, r := range line {
-		if !isSpace(r) && !isInvisible(r) {
+		if !textutil.IsSpace(r) && !textutil.IsInvisible(r) {
 			return false
 		}
 	}
@@ -182,9 +184,9 @@ func strongHeading(line string) bool {
 	if m := numberedHeading.FindStringSubmatch(t); m != nil {
 		t = m[2]
 	}
-	key := headingKey(t)
+	key := textutil.HeadingKey(t)
 	_, back := backHeadings[key]
-	return referenceHeadings[key] || back || bodyHeadings[key]
+	return textutil.ReferenceHeadings[key] || back || bodyHeadings[key]
 }
 
 // contentsLike: most lines of the block, two at least, are numbered

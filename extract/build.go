@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // Build assembles a Document from blocks in reading order. Text and PDF
@@ -223,7 +225,7 @@ func referencesHeading(text string) bool {
 	} else if m := romanHeading.FindStringSubmatch(t); m != nil && m[1] != "" {
 		t = m[2]
 	}
-	return referenceHeadings[headingKey(t)]
+	return textutil.ReferenceHeadings[textutil.HeadingKey(t)]
 }
 
 // referencesFollow: among the first lines after a heading, some carry a
@@ -355,18 +357,7 @@ func continues(prev, next string) bool {
 	if unicode.IsLower(r) {
 		return true
 	}
-	return !endsSentence(prev)
-}
-
-// endsSentence: the text ends with sentence-final punctuation, possibly
-// followed by closing quotes or brackets.
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "\"'’”)]")
-	if s == "" {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '?' || r == '!' || r == ':'
+	return !textutil.EndsSentence(prev)
 }
 
 // paragraphs cleans the drafts into Paragraphs, splitting off run-in
@@ -425,7 +416,7 @@ func joinParts(parts []Block) Paragraph {
 		if t == "" {
 			continue
 		}
-		if n > 0 && !(strings.HasSuffix(text.String(), "-") && startsLower(t)) {
+		if n > 0 && !(strings.HasSuffix(text.String(), "-") && textutil.StartsLower(t)) {
 			text.WriteByte(' ')
 			n++
 		}
@@ -449,11 +440,6 @@ func joinParts(parts []Block) Paragraph {
 	}
 	p.Align = simplify(align, p.Src[0])
 	return p
-}
-
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
 }
 
 // simplify drops anchors that the previous anchor (or the start) already

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -116,7 +118,7 @@ func TestSeed(t *testing.T) {
 	}
 	// Page breaks rejoined: no body paragraph stops mid-sentence.
 	for _, p := range doc.Paragraphs {
-		if !endsSentence(p.Text) {
+		if !textutil.EndsSentence(p.Text) {
 			t.Errorf("paragraph %s ends mid-sentence: …%q", p.ID, tail(p.Text, 40))
 		}
 	}

@@ -12,5 +12,13 @@
 //
 // Both input paths produce Blocks (paragraph-sized runs of text in
 // reading order) and share one structure builder, Build, so the parsers
-// for headings, citations and references exist once.
+// for headings, citations and references exist once. Text is cut into
+// blocks here (TextBlocks); a PDF is read and laid out by the package
+// extract/pdf, which knows nothing of articles.
+//
+// References are parsed in any of the common styles (see ParseReference)
+// from numbered or author–year lists, and callouts linked to them:
+// numbers in brackets, parentheses or superscripts, or names and years.
+// An article whose reference list cannot be found still gives its text
+// and structure, with a warning.
 package extract

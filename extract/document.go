@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/chemores/chemores/internal/diag"
+
 // SchemaVersion is the version of the Document JSON shape. It changes
 // when a field is renamed or removed, not when one is added.
 const SchemaVersion = "1.0.0"
@@ -182,14 +184,9 @@ type Person struct {
 
 // Diagnostic levels.
 const (
-	Warning = "warning"
-	Info    = "info"
+	Warning = diag.Warning
+	Info    = diag.Info
 )
 
 // Diagnostic is a problem found in the data: not fatal, kept with it.
-type Diagnostic struct {
-	Level   string `json:"level"`
-	Code    string `json:"code"`  // stable, machine-readable: "reference-unparsed"
-	Where   string `json:"where"` // "reference 12", "paragraph p4"
-	Message string `json:"message"`
-}
+type Diagnostic = diag.Diagnostic

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 var (
@@ -50,19 +52,6 @@ var backHeadings = map[string]string{
 	"peer review reports":                        "peer-review",
 }
 
-// referenceHeadings head a reference list, lower-cased; English first,
-// then the languages of the journals that publish in several.
-var referenceHeadings = map[string]bool{
-	"references": true, "reference": true, "bibliography": true, "literature cited": true,
-	"references and notes": true, "works cited": true, "cited literature": true,
-	"references cited": true, "reference list": true, "cited references": true, "literature": true,
-	"sources": true, "notes and references": true,
-	"referências": true, "referências bibliográficas": true, "referencias": true,
-	"referencias bibliográficas": true, "bibliografía": true, "références": true,
-	"références bibliographiques": true, "literatur": true, "literaturverzeichnis": true,
-	"bibliografia": true, "riferimenti bibliografici": true,
-}
-
 // frontHeadings label front matter, not sections.
 var frontHeadings = map[string]bool{"abstract": true, "contents": true, "keywords": true, "key words": true, "summary of contents": true}
 
@@ -75,14 +64,6 @@ var bodyHeadings = map[string]bool{
 	"outlook": true, "future directions": true, "conclusions and perspectives": true,
 	"conclusion and perspectives": true, "conclusion and future directions": true,
 	"conclusions and future directions": true,
-}
-
-func headingKey(text string) string {
-	t := strings.TrimSpace(text)
-	t = strings.TrimRight(t, ":. ")
-	t = strings.Join(strings.Fields(t), " ")
-	t = strings.ReplaceAll(t, "’", "'")
-	return strings.ToLower(t)
 }
 
 // heading is what a block says about the section structure.
@@ -99,11 +80,11 @@ func asHeading(b Block, text string) (heading, bool) {
 	if len(text) > 200 || strings.ContainsRune(strings.TrimSpace(b.Text), '\n') {
 		return heading{}, false
 	}
-	key := headingKey(text)
+	key := textutil.HeadingKey(text)
 	if frontHeadings[key] {
 		return heading{}, false
 	}
-	if referenceHeadings[key] {
+	if textutil.ReferenceHeadings[key] {
 		return heading{title: text, refs: true}, true
 	}
 	if slug, ok := backHeadings[key]; ok {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // The PDF fixtures are the text sources typeset by internal/pdfgen. The
@@ -77,7 +79,7 @@ func (p *parity) diff(where string, want, got any) {
 		return
 	}
 	w, g := fmt.Sprint(want), fmt.Sprint(got)
-	msg := fmt.Sprintf("%s: text %q, pdf %q", where, abbreviate(w, 300), abbreviate(g, 300))
+	msg := fmt.Sprintf("%s: text %q, pdf %q", where, textutil.Abbreviate(w, 300), textutil.Abbreviate(g, 300))
 	if ws, ok := want.(string); ok && dehyphen(ws) == dehyphen(g) {
 		p.hyphenOnly = append(p.hyphenOnly, msg)
 		return

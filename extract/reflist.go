@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // refLine is one line of the reference list.
@@ -325,7 +327,7 @@ func joinEntryLine(text, line string) string {
 		return text + " " + line
 	}
 	last := text[strings.LastIndexByte(text, ' ')+1:]
-	if strings.HasSuffix(text, "-") && startsLower(line) && !inIdentifier(last) {
+	if strings.HasSuffix(text, "-") && textutil.StartsLower(line) && !inIdentifier(last) {
 		return text + line
 	}
 	if inIdentifier(last) && continuesIdentifier(last, line) {
@@ -366,4 +368,15 @@ func continuesIdentifier(tok, line string) bool {
 		return !strings.HasSuffix(next, ".") || strings.ContainsAny(next[:len(next)-1], ".-/")
 	}
 	return unicode.IsLower(r) && strings.ContainsAny(next, "./-_0123456789") && !strings.HasSuffix(tok, ",")
+}
+
+// modeOf is the most common key (the smaller one on a tie).
+func modeOf(m map[float64]int) float64 {
+	best, bestN := 0.0, -1
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
 }

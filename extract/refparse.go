@@ -3,6 +3,8 @@ package extract
 import (
 	"errors"
 
+	"github.com/chemores/chemores/internal/textutil"
+
 	"golang.org/x/text/unicode/norm"
 
 	"fmt"
@@ -62,7 +64,7 @@ func ParseReference(raw string) (Reference, error) {
 		missing = append(missing, "volume and pages")
 	}
 	if len(missing) > 0 {
-		return best, fmt.Errorf("%w: no %s found in %q", ErrReference, strings.Join(missing, ", "), abbreviate(best.Raw, 80))
+		return best, fmt.Errorf("%w: no %s found in %q", ErrReference, strings.Join(missing, ", "), textutil.Abbreviate(best.Raw, 80))
 	}
 	return best, nil
 }
@@ -73,10 +75,10 @@ func ParseReference(raw string) (Reference, error) {
 // as MDPI sets volumes), and URLs rejoined where a layout spaced them
 // ("https ://doi. org/").
 func refText(s string) string {
-	if strings.ContainsFunc(s, isInvisible) {
+	if strings.ContainsFunc(s, textutil.IsInvisible) {
 		// Zero-width spaces that let a URL break ("https\u200b://").
 		s = strings.Map(func(r rune) rune {
-			if isInvisible(r) {
+			if textutil.IsInvisible(r) {
 				return -1
 			}
 			return r
@@ -100,16 +102,8 @@ var (
 	// "*Animal Biotechnology.* 2006": the period ends the field, outside
 	// the italics, where the tails look for it.
 	emphPunct = regexp.MustCompile(`([.,;:])\*(\s|$)`)
-	spacedURL  = regexp.MustCompile(`(?i)\b(https?)\s*:\s*//`)
+	spacedURL = regexp.MustCompile(`(?i)\b(https?)\s*:\s*//`)
 )
-
-func abbreviate(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
-}
 
 // parseBody fills authors, year, title and journal from the head that a
 // tail left, reading names of one form, and scores the result: how much

@@ -87,7 +87,7 @@ func TestParseReferenceStyles(t *testing.T) {
 	}, {
 		style: "NLM book with edition",
 		in:    "Weinberg RA. The biology of cancer. 2nd ed. New York: Garland Science; 2013.",
-		want: Reference{Authors: []Person{p("Weinberg", "RA")}, Title: "The biology of cancer", Year: 2013},
+		want:  Reference{Authors: []Person{p("Weinberg", "RA")}, Title: "The biology of cancer", Year: 2013},
 	}, {
 		style: "accented surname ended by a comma (initials first)",
 		in:    "V. Tadić, D. Bojović and I. Arsić, “Antimicrobial evaluation of extracts,” Molecules, vol. 17, no. 3, pp. 2683–2703, 2012.",

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // titleBlocks marks the front blocks that make the article's title. In a
@@ -81,7 +83,7 @@ func titleCandidate(t string) bool {
 	if len(words) < 2 || len(words) > 60 || notTitle.MatchString(t) {
 		return false
 	}
-	if articleTypes[headingKey(spaced(t))] || articleTypes[headingKey(t)] || masthead.MatchString(t) || looksLikeByline(t) {
+	if articleTypes[textutil.HeadingKey(spaced(t))] || articleTypes[textutil.HeadingKey(t)] || masthead.MatchString(t) || looksLikeByline(t) {
 		return false
 	}
 	letters := 0

@@ -1,12 +1,15 @@
-package extract
+package pdf
 
 import (
 	"cmp"
-	"golang.org/x/text/unicode/norm"
 	gomath "math"
 	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // A page's glyphs become lines in three steps: bands (glyphs that share
@@ -182,7 +185,9 @@ func composeAccents(gs []glyph) []glyph {
 	return out
 }
 
-func isSpaceOrInvisible(r rune) bool { return unicode.IsSpace(r) || isSpace(r) || isInvisible(r) }
+func isSpaceOrInvisible(r rune) bool {
+	return unicode.IsSpace(r) || textutil.IsSpace(r) || textutil.IsInvisible(r)
+}
 
 // dropFigureText removes the text inside figures: images and painted
 // boxes that hold little text (labels of a drawing). A framed box full of

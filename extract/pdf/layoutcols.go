@@ -1,4 +1,4 @@
-package extract
+package pdf
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // findGutters finds the vertical strips between text columns: x ranges,
@@ -185,7 +187,7 @@ func bodySize(pages []*pageLayout) float64 {
 			if l.header {
 				continue
 			}
-			if len(l.gs) < 40 && referenceHeadings[headingKey(lineText(l))] && len(count) > 0 {
+			if len(l.gs) < 40 && textutil.ReferenceHeadings[textutil.HeadingKey(lineText(l))] && len(count) > 0 {
 				return modeOf(count)
 			}
 			count[sizeKey(l.size)] += len(l.gs)

@@ -1,10 +1,12 @@
-package extract
+package pdf
 
 import (
 	gomath "math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // layoutPages turns the glyphs of a PDF's pages into Blocks in reading
@@ -47,7 +49,7 @@ func layoutLines(pls []*pageLayout) []Block {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		out = append(out, Block{Text: text, Src: -1, Page: b.page, Hint: b.hint, Indent: b.indents(st), Size: b.size})
+		out = append(out, Block{Text: text, Page: b.page, Hint: b.hint, Indent: b.indents(st), Size: b.size})
 	}
 	return out
 }
@@ -216,7 +218,7 @@ func (st *stats) breaks(pl *pageLayout, a, b *line, right, limit float64) bool {
 		return true // a paragraph's indented first line
 	}
 	text := lineText(b)
-	if startsBold(b) && endsSentence(strings.TrimSpace(lineText(a))) {
+	if startsBold(b) && textutil.EndsSentence(strings.TrimSpace(lineText(a))) {
 		return true // a run-in heading opens a paragraph
 	}
 	if captionStart.MatchString(text) && (startsBold(b) || b.size < st.body-0.3) {
@@ -224,7 +226,7 @@ func (st *stats) breaks(pl *pageLayout, a, b *line, right, limit float64) bool {
 	}
 	// Styles without indents: a line that ends a sentence with room left
 	// for the next line's first word ends the paragraph.
-	if fits(a, b, limit) && endsSentence(strings.TrimSpace(lineText(a))) && !ind(b) && startsUpper(text) {
+	if fits(a, b, limit) && textutil.EndsSentence(strings.TrimSpace(lineText(a))) && !ind(b) && startsUpper(text) {
 		return true
 	}
 	return false
@@ -358,7 +360,7 @@ func mergeContinued(blocks []*pblock, lex *lexicon, st *stats) {
 		}
 		last := strings.TrimSpace(lineText(a.lines[len(a.lines)-1]))
 		next := strings.TrimSpace(lineText(first))
-		if endsSentence(last) && !startsLower(next) && !st.indented {
+		if textutil.EndsSentence(last) && !textutil.StartsLower(next) && !st.indented {
 			// Where paragraphs open with an indent, an unindented first
 			// line continues the paragraph even after a full stop.
 			continue

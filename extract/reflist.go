@@ -3,6 +3,7 @@ package extract
 import (
 	gomath "math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -144,17 +145,29 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 		fromQ   bool // the open entry took its label from the queue
 	)
 	hang := hanging(lines)
+	used := map[int]bool{}
+	lowest := 1 // the smallest label not seen yet
 	for i, l := range lines {
 		n, body, alone, ok := label(l.text)
 		first := prev == 0 && len(out) == 0 && len(pending) == 0
 		if ok && alone && !(n == prev+1 || first && n <= 5) {
 			ok = false // a number alone that is not the next label: a page number
 		}
-		if ok && (first || n > prev && n <= prev+5) {
-			for missing := prev + 1; missing < n && len(out) > 0; missing++ {
+		// A label opens an entry when it follows the previous one, or
+		// when the text was read out of order (a converter that reads a
+		// last page's columns right to left: 25–35 before 1–24) and it is
+		// the lowest label not yet seen, or a bracketed one not yet seen.
+		inOrder := first || n > prev && n <= prev+5
+		restart := n == lowest || strings.HasPrefix(l.text, "[")
+		if ok && !used[n] && (inOrder || restart) {
+			for missing := prev + 1; inOrder && missing < n && len(out) > 0; missing++ {
 				b.diag(Warning, "reference-missing", "reference "+strconv.Itoa(missing), "number skipped in the reference list")
 			}
 			prev = n
+			used[n] = true
+			for used[lowest] {
+				lowest++
+			}
 			if alone {
 				pending = append(pending, n)
 				continue
@@ -183,6 +196,8 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 		last := &out[len(out)-1]
 		last.text = joinEntryLine(last.text, l.text)
 	}
+	// Entries read out of order are put back in the list's order.
+	sort.SliceStable(out, func(a, b int) bool { return out[a].n < out[b].n })
 	return out
 }
 

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/internal/textutil"
@@ -133,6 +135,15 @@ func splitHeadingLines(blocks []Block) []Block {
 }
 
 func splitBlockAtHeadings(b Block) []Block {
+	return cutBlock(b, func(lines []string, i int) (before, after bool) {
+		h := strongHeading(strings.TrimSpace(lines[i]))
+		return h, h
+	})
+}
+
+// cutBlock cuts a block into several where cut says: before line i,
+// after it, or both. Source offsets and indents go with the lines.
+func cutBlock(b Block, cut func(lines []string, i int) (before, after bool)) []Block {
 	lines := strings.SplitAfter(b.Text, "\n")
 	indents := b.Indent
 	if len(indents) != len(lines) {
@@ -140,7 +151,7 @@ func splitBlockAtHeadings(b Block) []Block {
 	}
 	var out []Block
 	start, startSrc, src := 0, b.Src, b.Src
-	cut := func(end int) {
+	emit := func(end int) {
 		if end <= start {
 			return
 		}
@@ -155,22 +166,21 @@ func splitBlockAtHeadings(b Block) []Block {
 		start, startSrc = end, src
 	}
 	for i, line := range lines {
-		if strongHeading(strings.TrimSpace(line)) {
-			cut(i)
-			if src >= 0 {
-				src += utf8.RuneCountInString(line)
-			}
-			cut(i + 1)
-			continue
+		before, after := cut(lines, i)
+		if before {
+			emit(i)
 		}
 		if src >= 0 {
 			src += utf8.RuneCountInString(line)
+		}
+		if after {
+			emit(i + 1)
 		}
 	}
 	if start == 0 {
 		return []Block{b}
 	}
-	cut(len(lines))
+	emit(len(lines))
 	return out
 }
 
@@ -199,4 +209,78 @@ func contentsLike(b Block) bool {
 		}
 	}
 	return n >= 2 && 2*n >= len(lines)
+}
+
+// reflow cuts hard-wrapped text into paragraphs and headings where a
+// converter wrote no blank lines between them (pdftotext, and most
+// PDF-to-text tools): in a block of wrapped lines, a line that ends a
+// sentence well short of the measure ends its paragraph, and a short
+// line that ends no sentence, between a sentence's end and a capital,
+// is a heading. Blocks of unwrapped lines (one paragraph per line, as
+// the seed's conversion writes them) are left alone.
+func reflow(blocks []Block) []Block {
+	out := make([]Block, 0, len(blocks))
+	for _, b := range blocks {
+		w := measure(b.Text)
+		if w == 0 {
+			out = append(out, b)
+			continue
+		}
+		out = append(out, cutBlock(b, func(lines []string, i int) (before, after bool) {
+			line := strings.TrimSpace(lines[i])
+			next := ""
+			if i+1 < len(lines) {
+				next = strings.TrimSpace(lines[i+1])
+			}
+			prev := ""
+			if i > 0 {
+				prev = strings.TrimSpace(lines[i-1])
+			}
+			n := utf8.RuneCountInString(line)
+			startsNew := startsUpperOrDigit(next)
+			if textutil.EndsSentence(line) && n < w*4/5 && startsNew {
+				return false, true // a paragraph's last line
+			}
+			if n < w*3/5 && startsUpperOrDigit(line) && !textutil.EndsSentence(line) &&
+				!strings.HasSuffix(line, ",") && (i == 0 || textutil.EndsSentence(prev)) && startsNew &&
+				len(strings.Fields(line)) <= 12 {
+				return true, true // a heading between paragraphs
+			}
+			return false, false
+		})...)
+	}
+	return out
+}
+
+// measure is the length of a block's full lines when they are wrapped
+// (most lines of similar length, between 40 and 130 code points), else 0.
+func measure(text string) int {
+	lines := strings.Split(text, "\n")
+	if len(lines) < 4 {
+		return 0
+	}
+	lens := make([]int, 0, len(lines))
+	for _, l := range lines {
+		lens = append(lens, utf8.RuneCountInString(strings.TrimSpace(l)))
+	}
+	sort.Ints(lens)
+	w := lens[len(lens)*4/5] // the full lines
+	if w < 40 || w > 130 {
+		return 0
+	}
+	full := 0
+	for _, n := range lens {
+		if n >= w*4/5 {
+			full++
+		}
+	}
+	if 2*full < len(lens) {
+		return 0
+	}
+	return w
+}
+
+func startsUpperOrDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘'
 }

@@ -32,6 +32,7 @@ func Build(ctx context.Context, blocks []Block, src Source) (*Document, error) {
 	b.doc.Front.Affiliations = []Affiliation{}
 	b.doc.Front.Keywords = []string{}
 	b.doc.Front.Funding = []Funding{}
+	b.plainText = src.Format == "text" && !markedUp(blocks)
 	if err := b.run(ctx, splitHeadingLines(blocks)); err != nil {
 		return nil, err
 	}
@@ -53,6 +54,7 @@ type builder struct {
 
 	numbered     bool    // a numbered heading was seen: shape alone is not enough
 	authorYear   bool    // the reference list is unnumbered: callouts name authors and years
+	plainText    bool    // text with no markup: superscripts may be plain digits
 	equal        string  // marks that the legend says mean equal contribution
 	abstract     []Block // abstract paragraphs
 	abstractOpen bool    // an "Abstract" heading: blocks follow until a field
@@ -480,4 +482,16 @@ func trimStart(p Paragraph, k int) Paragraph {
 	p.Text = string(rs[k:])
 	p.Align = simplify(align, p.Src[0])
 	return p
+}
+
+// markedUp: the text writes superscripts as markup (^{1}, ¹), as the
+// seed's conversion does; then plain digits after a word are not
+// callouts.
+func markedUp(blocks []Block) bool {
+	for _, b := range blocks {
+		if strings.Contains(b.Text, "^{") || strings.ContainsAny(b.Text, "¹²³⁴⁵⁶⁷⁸⁹") {
+			return true
+		}
+	}
+	return false
 }

@@ -178,7 +178,11 @@ func (b *builder) citations() {
 		if !citing(b.kindOf(p.Section)) {
 			continue
 		}
-		for _, c := range ScanCallouts(p.Text) {
+		callouts := ScanCallouts(p.Text)
+		if b.plainText {
+			callouts = append(callouts, scanPlainSuperscripts(p.Text)...)
+		}
+		for _, c := range callouts {
 			all = append(all, found{p, c})
 			if c.Style != StyleSuperscript && allIn(c.Numbers, have) {
 				counts[c.Style]++
@@ -295,3 +299,32 @@ func (b *builder) authorYearCitations() {
 // abstract seldom cites, but where a layout could not find where the
 // abstract ends, the introduction's callouts are in it.
 func citing(kind string) bool { return kind == KindBody || kind == KindAbstract }
+
+// scanPlainSuperscripts finds superscript callouts that a converter
+// wrote as plain digits (pdftotext: "worshipped.1-3", "gestação2.",
+// "diseases.4,5"): digits right after a word of three or more
+// lower-case letters, or after the punctuation that ends one, and
+// before white space or punctuation. Whether they are citations is
+// decided with the other superscripts: only where the document cites
+// that way.
+func scanPlainSuperscripts(text string) []Callout {
+	var out []Callout
+	for _, m := range plainSuper.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[2], m[3]
+		if end < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[end:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '°' || r == '/' {
+				continue
+			}
+		}
+		body := strings.NewReplacer(" ", "", "–", "-").Replace(text[start:end])
+		nums, ok := expand(body)
+		if !ok {
+			continue
+		}
+		out = append(out, Callout{Start: start, End: end, Style: StyleSuperscript, Numbers: nums})
+	}
+	return out
+}
+
+var plainSuper = regexp.MustCompile(`(?:\p{Ll}{3}|\p{L}[.,;:)’”])(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)`)

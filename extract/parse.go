@@ -47,7 +47,7 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	doc, err := Build(ctx, TextBlocks(text), src)
+	doc, err := Build(ctx, reflow(TextBlocks(text)), src)
 	if err != nil {
 		return nil, err
 	}

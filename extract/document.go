@@ -28,7 +28,7 @@ type Document struct {
 // Source identifies the input file the document came from.
 type Source struct {
 	Path   string `json:"path"`   // as given, slash-separated, relative when possible
-	Format string `json:"format"` // "text" or "pdf"
+	Format string `json:"format"` // "text", "pdf" or "jats"
 	Bytes  int64  `json:"bytes"`
 	SHA256 string `json:"sha256"`
 	Pages  int    `json:"pages,omitempty"` // PDF only
@@ -39,6 +39,8 @@ type Front struct {
 	Title          string          `json:"title"`
 	Journal        string          `json:"journal,omitempty"`
 	DOI            string          `json:"doi,omitempty"`
+	PMID           string          `json:"pmid,omitempty"`  // PubMed id, where the source states it (JATS)
+	PMCID          string          `json:"pmcid,omitempty"` // "PMC" and digits, likewise
 	Authors        []Author        `json:"authors"`
 	Affiliations   []Affiliation   `json:"affiliations"`
 	Correspondence *Correspondence `json:"correspondence,omitempty"`
@@ -48,6 +50,7 @@ type Front struct {
 	Keywords       []string        `json:"keywords"`
 	Abstract       string          `json:"abstract,omitempty"`
 	Funding        []Funding       `json:"funding"`
+	License        string          `json:"license,omitempty"` // the licence's URL (or text) as the source states it
 }
 
 // Author is one author of the article, in byline order.
@@ -104,6 +107,10 @@ type Paragraph struct {
 	ID      string `json:"id"`      // "p1", "p2", ... in reading order
 	Section string `json:"section"` // Section.ID
 	Text    string `json:"text"`
+	// Kind is empty for running text; JATS input also gives the captions
+	// of figures and tables ("caption") and the rows of tables ("table")
+	// as paragraphs, so that their text and callouts are read.
+	Kind string `json:"kind,omitempty"`
 	// Src is the [start, end) byte span in the source file; a paragraph
 	// rejoined across a page break spans the material in between too.
 	Src [2]int `json:"src"`
@@ -169,6 +176,7 @@ type Reference struct {
 	Year      int      `json:"year"`
 	DOI       string   `json:"doi"`
 	PMID      string   `json:"pmid"`
+	PMCID     string   `json:"pmcid,omitempty"` // "PMC" and digits, where the source states it
 	Src       [2]int   `json:"src"`
 }
 

@@ -207,6 +207,11 @@ func contributor(c *xnode) Author {
 // (<institution>, <addr-line>, <country> side by side) get commas where
 // the XML has no text between the fields.
 func affText(a *xnode) string {
+	for _, k := range a.find("institution") {
+		if k.attr("content-type") == "original" {
+			return render(k) // SciELO: the affiliation as printed
+		}
+	}
 	w := &textBuf{}
 	field := false
 	for _, k := range a.kids {
@@ -219,6 +224,7 @@ func affText(a *xnode) string {
 		case k.name == "label" || k.name == "sup" && w.n == 0 || skipped[k.name]:
 		default:
 			if field {
+				w.space = false
 				w.write(", ")
 			}
 			w.node(k)

@@ -65,16 +65,13 @@ func reference(ref *xnode) (Reference, error) {
 		if score := fieldCount(c); fielded == nil || score > best {
 			fielded, best = c, score
 		}
-		if printed == nil && c.name == "mixed-citation" {
+		if printed == nil && c.name != "element-citation" && hasText(c) {
 			printed = c
 		}
 	}
 	if fielded == nil {
 		// A <ref> with its text directly inside.
-		fielded = ref
-	}
-	if printed == nil && fielded.name != "element-citation" {
-		printed = fielded
+		fielded, printed = ref, ref
 	}
 	r := fields(fielded)
 	if printed == nil {
@@ -95,6 +92,18 @@ func reference(ref *xnode) (Reference, error) {
 		err = nil // the tags gave what the parser missed
 	}
 	return r, err
+}
+
+// hasText reports a citation printed as text: with punctuation or words
+// between its tags, not only tags (which is a fielded citation whatever
+// its element is called).
+func hasText(c *xnode) bool {
+	for _, k := range c.kids {
+		if k.name == "" && strings.TrimSpace(k.text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func isCitation(name string) bool {

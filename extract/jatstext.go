@@ -21,6 +21,7 @@ type textBuf struct {
 	b      strings.Builder
 	n      int  // code points written
 	space  bool // a space is pending
+	soft   bool // it comes from an element boundary, not from the source
 	lead   bool // white space came before the first character
 	marks  bool // italics as *...*, for the reference parser
 	inSup  bool
@@ -57,6 +58,7 @@ func (w *textBuf) write(s string) {
 		switch {
 		case isSpace(r):
 			w.spaced()
+			w.soft = false
 		case isInvisible(r):
 		case r == '\u2010' || r == '\u2011': // hyphen, non-breaking hyphen
 			w.put('-')
@@ -71,6 +73,11 @@ func (w *textBuf) write(s string) {
 }
 
 func (w *textBuf) put(r rune) {
+	if w.soft && strings.ContainsRune(",.;:)]", r) {
+		// "<addr-line>Uppsala</addr-line>, Sweden": the boundary after
+		// an element is no space before punctuation.
+		w.space = false
+	}
 	w.flush()
 	w.b.WriteRune(r)
 	w.n++
@@ -87,7 +94,7 @@ func (w *textBuf) flush() {
 // spaced marks a word boundary: a space unless at the start or end.
 func (w *textBuf) spaced() {
 	if w.n > 0 {
-		w.space = true
+		w.space, w.soft = true, !w.space || w.soft
 	} else {
 		w.lead = true
 	}
@@ -118,6 +125,7 @@ func (w *textBuf) join(s *textBuf, t string, shift int) {
 	w.floats = append(w.floats, s.floats...)
 	if s.space {
 		w.spaced()
+		w.soft = w.soft && s.soft
 	}
 }
 

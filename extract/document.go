@@ -10,7 +10,8 @@ const SchemaVersion = "1.0.0"
 // calls) count Unicode code points in the paragraph's Text, so that
 // text[start:end] works in Python and in a browser after Array.from.
 // Src spans count bytes in the source file (or are zero for PDF input,
-// where the file has no character offsets).
+// where the file has no character offsets, and for JATS input, whose
+// text is rebuilt from the markup).
 type Document struct {
 	Schema      string       `json:"schema"`
 	ID          string       `json:"id"`

@@ -25,7 +25,7 @@ func TestJATSBadInput(t *testing.T) {
 		{"too many nodes", "a.xml", "<article>" + strings.Repeat("<p/>", 6000) + "</article>", "over 5000 elements and text nodes"},
 		{"svg", "figure.xml", `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>`, "XML whose root element is <svg>, not a JATS <article>"},
 		{"xhtml", "page.xml", `<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>`, "root element is <html>"},
-		{"latin-1", "a.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><article>Caf\xe9</article>", "an encoding other than UTF-8 is declared"},
+		{"unknown encoding", "a.xml", "<?xml version=\"1.0\" encoding=\"x-martian\"?><article>Caf\xe9</article>", `malformed XML at line 1: opening charset "x-martian": not an encoding this reader knows`},
 		{"invalid utf-8", "a.xml", "<article>Caf\xe9</article>", "malformed XML at line 1: invalid UTF-8"},
 		{"text named .xml", "notes.xml", "Title\n\nSome text.\n", "malformed XML at line 1: text outside the root element"},
 		{"no reference list", "a.xml", `<article><body><p>Text.</p></body></article>`, "no reference list"},
@@ -44,6 +44,15 @@ func TestJATSBadInput(t *testing.T) {
 				t.Errorf("error on several lines: %q", err)
 			}
 		})
+	}
+}
+
+// An XML declaration may name another encoding than UTF-8.
+func TestJATSLatin1(t *testing.T) {
+	data := strings.Replace(string(article("<p>Caf\xe9 cr\xe8me</p>", 1)), "<article>", `<?xml version="1.0" encoding="ISO-8859-1"?><article>`, 1)
+	doc, err := Parse(context.Background(), "a.xml", []byte(data))
+	if err != nil || doc.Paragraphs[0].Text != "Café crème" {
+		t.Fatalf("Parse = %v; want the text decoded from Latin-1", err)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 // Limits on what the JATS reader accepts. Real articles nest some 30
@@ -155,6 +157,7 @@ func readXML(data []byte) (*xnode, error) {
 	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
 	d.Strict = true
 	d.Entity = xml.HTMLEntity
+	d.CharsetReader = charsetReader
 	var (
 		stack []*xnode
 		root  *xnode
@@ -237,6 +240,16 @@ func readXML(data []byte) (*xnode, error) {
 	return root, nil
 }
 
+// charsetReader decodes the encodings an XML declaration may name
+// besides UTF-8 (Latin-1 and other legacy sets), by their WHATWG labels.
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, errors.New("not an encoding this reader knows")
+	}
+	return e.NewDecoder().Reader(r), nil
+}
+
 // xmlError turns the decoder's error into one line naming the place.
 // RawToken does not check that end tags match, so readXML does that.
 func xmlError(d *xml.Decoder, err error) error {
@@ -245,9 +258,6 @@ func xmlError(d *xml.Decoder, err error) error {
 	var syn *xml.SyntaxError
 	if errors.As(err, &syn) {
 		line, msg = syn.Line, strings.TrimPrefix(syn.Msg, "xml: ")
-	}
-	if strings.Contains(msg, "CharsetReader") {
-		msg = "an encoding other than UTF-8 is declared; convert the file to UTF-8 (iconv)"
 	}
 	return fmt.Errorf("%w: malformed XML at line %d: %s", ErrInput, line, msg)
 }

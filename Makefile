@@ -152,6 +152,21 @@ fuzz: ## run every fuzz target for FUZZTIME (default 5s)
 	  $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) >/dev/null || { $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime 1x; exit 1; }; \
 	done
 
+# The real-article corpus (../shared/corpus: PDF, JATS and gold for 19
+# openly licensed articles) measures extract on articles it was not
+# written for; it is not in a user's clone. `make eval` prints, per
+# article and for the corpus, references found, field accuracy and
+# citation links from the PDF, from pdftotext's text and from the JATS
+# (needs pdftotext: apt-get install poppler-utils). EVAL_FLAGS=-v lists
+# every miss; EVAL_FLAGS="-speed bin/chemores" times extract against
+# pdftotext.
+CORPUS     ?= ../shared/corpus
+EVAL_FLAGS ?=
+
+.PHONY: eval
+eval: ## measure extract on the real-article corpus (../shared/corpus)
+	@$(GO) run ./tools/eval -corpus $(CORPUS) $(EVAL_FLAGS)
+
 .PHONY: bench
 bench: ## run the benchmarks (numbers go to BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -159,6 +159,10 @@ func unitBefore(s string) bool {
 // more) are not citations. Groups with numbers past the list are
 // reported.
 func (b *builder) citations() {
+	if b.authorYear {
+		b.authorYearCitations()
+		return
+	}
 	n := len(b.doc.References)
 	have := map[int]bool{}
 	for _, r := range b.doc.References {
@@ -262,4 +266,26 @@ func (b *builder) kindOf(id string) string {
 	}
 	walk(b.doc.Sections, "")
 	return kind
+}
+
+// authorYearCitations links the author–year callouts of body paragraphs
+// to an unnumbered reference list.
+func (b *builder) authorYearCitations() {
+	idx := newAYIndex(b.doc.References)
+	for _, p := range b.doc.Paragraphs {
+		if b.kindOf(p.Section) != KindBody {
+			continue
+		}
+		for _, c := range idx.scan(p.Text) {
+			b.doc.Citations = append(b.doc.Citations, Citation{
+				ID:        "c" + strconv.Itoa(len(b.doc.Citations)+1),
+				Paragraph: p.ID,
+				Start:     runeIndex(p.Text, c.start),
+				End:       runeIndex(p.Text, c.end),
+				Text:      p.Text[c.start:c.end],
+				Style:     StyleAuthorYear,
+				Refs:      c.refs,
+			})
+		}
+	}
 }

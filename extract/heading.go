@@ -45,11 +45,22 @@ var backHeadings = map[string]string{
 	"supplementary materials":                    "supplementary",
 	"supplementary data":                         "supplementary",
 	"use of artificial intelligence tools":       "ai-use",
+	"open peer review":                           "peer-review",
+	"peer review":                                "peer-review",
+	"peer review reports":                        "peer-review",
 }
 
+// referenceHeadings head a reference list, lower-cased; English first,
+// then the languages of the journals that publish in several.
 var referenceHeadings = map[string]bool{
 	"references": true, "reference": true, "bibliography": true, "literature cited": true,
 	"references and notes": true, "works cited": true, "cited literature": true,
+	"references cited": true, "reference list": true, "cited references": true, "literature": true,
+	"sources": true, "notes and references": true,
+	"referências": true, "referências bibliográficas": true, "referencias": true,
+	"referencias bibliográficas": true, "bibliografía": true, "références": true,
+	"références bibliographiques": true, "literatur": true, "literaturverzeichnis": true,
+	"bibliografia": true, "riferimenti bibliografici": true,
 }
 
 // frontHeadings label front matter, not sections.

@@ -218,7 +218,7 @@ func (r *Reference) readNames(g *xnode) {
 		case "string-name":
 			if k.child("surname") != nil {
 				r.Authors = append(r.Authors, person(k))
-			} else if p, ok := parsePerson(render(k)); ok {
+			} else if p, ok := stringName(render(k)); ok {
 				r.Authors = append(r.Authors, p)
 			} else if t := render(k); t != "" {
 				r.Authors = append(r.Authors, Person{Family: t})
@@ -231,6 +231,17 @@ func (r *Reference) readNames(g *xnode) {
 			r.EtAl = true
 		}
 	}
+}
+
+// stringName reads a name printed whole ("Smith JA", "Smith, J. A.",
+// "J. A. Smith") with the reference parser's name forms.
+func stringName(s string) (Person, bool) {
+	for _, form := range nameForms {
+		if p, n := matchName(s, form); n > 0 && strings.Trim(s[n:], " .,") == "" {
+			return p, true
+		}
+	}
+	return Person{}, false
 }
 
 // person reads a <name>: the family name and the initials of the given

@@ -73,6 +73,10 @@ func reference(ref *xnode) (Reference, error) {
 		// A <ref> with its text directly inside.
 		fielded, printed = ref, ref
 	}
+	if printed == nil && best == 0 {
+		// No field tagged: the text is in a <comment> or a link.
+		printed = fielded
+	}
 	r := fields(fielded)
 	if printed == nil {
 		r.Raw = compose(r)

@@ -129,4 +129,8 @@ func TestBuildJATS(t *testing.T) {
 			t.Errorf("%s not published: %v", id, err)
 		}
 	}
+	e, out, errb = testEnv()
+	if code := run(context.Background(), []string{"verify", dist}, e); code != exitOK {
+		t.Errorf("verify: exit %d: %s%s", code, out, errb)
+	}
 }

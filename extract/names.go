@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // nameForm is one way reference lists print a person. Each is tried on
@@ -35,13 +37,13 @@ const (
 	packedInitials = `\p{Lu}{1,4}(?:-\p{Lu}{1,2})?`
 	// Dotted initials ("A.", "A. B.", "A.B.", "J.-L.", "Th.").
 	dotted = `\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?\p{Lu}\p{Ll}{0,2}\.)*`
-	suffix = `(?:Jr|Sr|II|III|IV|2nd|3rd)\.?`
+	suffix = `(?:Jr|Sr|III|II|IV|2nd|3rd)\.?` // longest first: RE2 takes the first alternative that fits
 )
 
 var (
-	nameVancouver     = regexp.MustCompile(`^(` + surname + `)\s+(` + packedInitials + `)(?:\s+(` + suffix + `))?(?:\b|$)`)
+	nameVancouver     = regexp.MustCompile(`^(` + surname + `)\s+(` + packedInitials + `)(?:\s+(` + suffix + `))?`)
 	nameInverted      = regexp.MustCompile(`^(` + surname + `),\s*(` + dotted + `)(?:,?\s+(` + suffix + `))?`)
-	nameInitialsFirst = regexp.MustCompile(`^(` + dotted + `)\s?(` + surname + `)(?:,?\s+(` + suffix + `))?(?:\b|$)`)
+	nameInitialsFirst = regexp.MustCompile(`^(` + dotted + `)\s?(` + surname + `)(?:,?\s+(` + suffix + `))?`)
 
 	// What separates two names.
 	nameSep = regexp.MustCompile(`^(?:\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*;\s*(?:and\s+|&\s+)?|\s*,\s*)`)
@@ -105,6 +107,18 @@ func scanAuthors(s string, form nameForm) (authorScan, bool) {
 // matchName matches one name of the form at the start of s and returns
 // it with the bytes it took.
 func matchName(s string, form nameForm) (Person, int) {
+	p, n := matchNameAt(s, form)
+	// The name must end at a word's end; Go's \b knows ASCII letters
+	// only, so the test is here ("Tadić", not "Tadi").
+	if n > 0 && n < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) {
+			return Person{}, 0
+		}
+	}
+	return p, n
+}
+
+func matchNameAt(s string, form nameForm) (Person, int) {
 	var m []string
 	switch form {
 	case formVancouver:

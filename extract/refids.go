@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -29,8 +30,30 @@ func (r *Reference) takeIdentifiers(s string) string {
 	lower := strings.ToLower(s)
 	if strings.Contains(s, "10.") {
 		if m := refDOI.FindStringSubmatchIndex(s); m != nil {
-			r.DOI = trimDOI(s[m[2]:m[3]])
-			end := m[2] + len(r.DOI)
+			doi := s[m[2]:m[3]]
+			end := m[3]
+			// A layout may space a DOI ("10.1186/s1167 1-015-0987-z"):
+			// tokens that go on with it are part of it.
+			for end < len(s) && s[end] == ' ' {
+				next := s[end+1:]
+				if i := strings.IndexByte(next, ' '); i >= 0 {
+					next = next[:i]
+				}
+				if !continuesIdentifier(doi, next) {
+					break
+				}
+				doi += next
+				end += 1 + len(next)
+			}
+			s = s[:m[2]] + doi + s[end:]
+			r.DOI = trimDOI(doi)
+			end = m[2] + len(r.DOI)
+			if strings.Contains(r.DOI, "%") {
+				// Printed as a URL: "10.1002/x%3c4584%3e" is "10.1002/x<4584>".
+				if u, err := url.PathUnescape(r.DOI); err == nil {
+					r.DOI = u
+				}
+			}
 			if end < len(s) && s[end] == ')' && m[0] < m[2] && s[m[0]] == '(' {
 				end++ // "(doi:10.1/x)" as the Royal Society prints it
 			}

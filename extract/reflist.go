@@ -357,6 +357,9 @@ func continuesIdentifier(tok, line string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(next)
+	if r == '-' || r == '(' && len(next) > 2 && unicode.IsDigit(rune(next[1])) {
+		return true // "…90268" "-8", "…0302" "(05)73024-1"
+	}
 	if unicode.IsDigit(r) {
 		return !strings.HasSuffix(next, ".") || strings.ContainsAny(next[:len(next)-1], ".-/")
 	}

@@ -86,6 +86,7 @@ func refText(s string) string {
 	s = hyphens.Replace(s)
 	if strings.Contains(s, "*") {
 		s = emphNumber.ReplaceAllString(s, "$1")
+		s = emphPunct.ReplaceAllString(s, "*$1$2")
 	}
 	if strings.Contains(s, "://") || strings.Contains(s, " :/") {
 		s = spacedURL.ReplaceAllString(s, "$1://")
@@ -96,6 +97,9 @@ func refText(s string) string {
 var (
 	hyphens    = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
 	emphNumber = regexp.MustCompile(`\*+(\d[\d\s\-–,()]*?)\*+`)
+	// "*Animal Biotechnology.* 2006": the period ends the field, outside
+	// the italics, where the tails look for it.
+	emphPunct = regexp.MustCompile(`([.,;:])\*(\s|$)`)
 	spacedURL  = regexp.MustCompile(`(?i)\b(https?)\s*:\s*//`)
 )
 
@@ -135,19 +139,24 @@ func (r *Reference) parseBody(tl tailMatch, form nameForm) int {
 		}
 	}
 	r.Title, r.Journal = splitTitleJournal(rest, tl.commas)
+	if r.Journal == "" && (r.Volume != "" || r.Pages != "") && journalLike(r.Title) {
+		// Styles that print no titles (Bioinformation): what stands before
+		// a volume and pages, in title case, is the journal.
+		r.Title, r.Journal = "", journalName(r.Title)
+	}
 	if r.Year == 0 {
 		r.Year = lastYear(head)
 	}
 	if r.Title != "" {
 		score += 2
-		if utf8.RuneCountInString(r.Title) > 400 {
+		if utf8.RuneCountInString(r.Title) > 400 || letters(r.Title) < 2 {
 			score -= 3
 		}
 	}
 	if r.Journal != "" {
 		score += 2
-		if utf8.RuneCountInString(r.Journal) > 150 {
-			score -= 3
+		if utf8.RuneCountInString(r.Journal) > 150 || letters(r.Journal) < 2 {
+			score -= 3 // "2006" is not a journal
 		}
 	}
 	if r.Year > 0 {
@@ -241,11 +250,16 @@ func inBook(s string) (string, string, bool) {
 	book = strings.TrimSpace(book)
 	book = strings.TrimPrefix(strings.TrimPrefix(book, "In"), "in")
 	book = strings.TrimLeft(book, ": ")
+	if m := editorsFirst.FindStringIndex(book); m != nil {
+		book = book[m[1]:] // NLM: "In: Anastas PT, Warner JC, editors. Book."
+	}
 	if i := bookEnd.FindStringIndex(book); i != nil {
 		book = book[:i[0]]
 	}
 	return cleanTitle(title), journalName(book), true
 }
+
+var editorsFirst = regexp.MustCompile(`^[^.;]{2,200}?,?\s+(?:editors?|eds?)\.\s+`)
 
 var bookEnd = regexp.MustCompile(`\s*(?:;|\(eds?\b|\(Eds?\b|,\s*(?:eds?\.|Eds?\.|edited by)|\.\s+(?:Ed|Eds)\.|\.\s+\p{Lu}[\p{L} ]+:\s)`)
 
@@ -385,4 +399,14 @@ func init() {
 		FASEB JAMA BMJ BMC PLoS PNAS`) {
 		journalWords[w] = true
 	}
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -54,6 +54,8 @@ var tails = []tailStyle{
 	// Chapters and books: "…; Volume 124, pp. 201–230." "2012. p. 676-82."
 	// "pp. 377–409. Cambridge, UK: Cambridge University Press." (Royal Society)
 	{kind: "chapter", re: tailRe(`[;,.]\s*(?:(?:Volume|Vol\.)\s*(?P<volume>\w+),\s*)?pp?\.\s*(?P<pages>PAGES)(?:\.\s+[^.:]{2,60}:\s*[^.:]{2,80})?\.?$`)},
+	// Bioinformation, no titles: "Animal Biotechnology. 2006 17: 111-124"
+	{kind: "journal-year-volume", re: tailRe(`[.,]\s+(?P<year>YEAR)\s+(?P<volume>VOL)(?:ISSUE)?\s*:\s*(?P<pages>PAGES)\.?$`)},
 	// Nature: "Nature 486, 537-540 (2012)."
 	{kind: "nature", re: tailRe(`\s(?P<volume>VOL)(?:ISSUE)?,\s*(?P<pages>PAGES)\s*\((?P<year>YEAR)\)\.?$`)},
 	// Vancouver/NLM, F1000, Jaypee: "2020;12(3):45-67." "2006; 57(2): 143–154."
@@ -73,7 +75,7 @@ var tails = []tailStyle{
 	// A volume alone after the source: "Journal 12." or "Journal, 12."
 	{kind: "volume", re: tailRe(`[\s,]\s*(?P<volume>\d{1,4})(?:ISSUE)?\.?$`)},
 	// A year that ends a book or report: "Publisher, City, 2009."
-	{kind: "year", re: tailRe(`[,.]\s*(?P<year>YEAR)\.?$`), commas: true},
+	{kind: "year", re: tailRe(`[,.;]\s*(?P<year>YEAR)\.?$`), commas: true},
 }
 
 // tailsOf returns every reading of the entry's end, and the reading with

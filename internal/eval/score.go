@@ -146,11 +146,11 @@ func fieldRight(f string, x *extract.Reference, want *GoldRef) (ok, scored bool)
 	case "year":
 		return x.Year > 0 && strconv.Itoa(x.Year) == w, true
 	case "volume":
-		return compact(x.Volume) == compact(w), true
+		return compact(x.Volume) == compact(unlabel(w)), true
 	case "first_page":
-		return compact(x.FirstPage) == compact(w), true
+		return compact(x.FirstPage) == compact(unlabel(w)), true
 	case "last_page":
-		return compact(x.LastPage) == compact(w), true
+		return lastPageMatch(x.LastPage, unlabel(w)), true
 	default: // doi
 		return normDOI(x.DOI) == normDOI(w), true
 	}
@@ -310,4 +310,32 @@ func wantField(f string, w *GoldRef) string {
 		return w.LastPage
 	}
 	return w.DOI
+}
+
+// lastPageMatch compares last pages. Many JATS files keep the last page
+// as printed, shortened ("279-82" gives lpage 82), where extract writes
+// it whole (282): the whole page ending in the printed digits is the
+// same page. A supplement's suffix (".e3" of "1298-301.e3") is left
+// out of the comparison.
+func lastPageMatch(got, want string) bool {
+	g, w := compact(got), compact(want)
+	if g == w {
+		return true
+	}
+	if i := strings.IndexByte(got, '.'); i > 0 {
+		g = compact(got[:i])
+	}
+	return g == w || len(w) < len(g) && isDigits(w) && isDigits(g) && strings.HasSuffix(g, w)
+}
+
+// unlabel drops the label some JATS files keep inside a volume or page
+// element ("Volume 124", "p. 613"): the number is the field.
+func unlabel(s string) string {
+	t := strings.TrimSpace(s)
+	for _, p := range []string{"Volume ", "Vol. ", "vol. ", "pp. ", "p. ", "P. "} {
+		if strings.HasPrefix(t, p) {
+			return strings.TrimSpace(t[len(p):])
+		}
+	}
+	return t
 }

@@ -123,3 +123,23 @@ func TestCompare(t *testing.T) {
 		t.Errorf("no document: %+v", got)
 	}
 }
+
+func TestLastPageMatch(t *testing.T) {
+	tests := []struct {
+		got, want string
+		ok        bool
+	}{
+		{"282", "282", true},
+		{"282", "82", true},      // printed "279-82", kept shortened by the JATS
+		{"1301.e3", "301", true}, // "1298-301.e3"
+		{"282", "283", false},
+		{"282", "2", true},
+		{"82", "282", false}, // extract shortened: wrong
+		{"", "82", false},
+	}
+	for _, tt := range tests {
+		if got := lastPageMatch(tt.got, tt.want); got != tt.ok {
+			t.Errorf("lastPageMatch(%q, %q) = %v, want %v", tt.got, tt.want, got, tt.ok)
+		}
+	}
+}

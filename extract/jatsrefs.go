@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -181,8 +182,8 @@ func fields(c *xnode) Reference {
 		r.Journal = source
 	}
 	r.Year = yearOf(first(c, "year"))
-	r.Volume = first(c, "volume")
-	r.Issue = first(c, "issue")
+	r.Volume = unlabel(first(c, "volume"))
+	r.Issue = unlabel(first(c, "issue"))
 	fp, lp := first(c, "fpage"), first(c, "lpage")
 	switch {
 	case fp != "" && lp != "":
@@ -197,6 +198,18 @@ func fields(c *xnode) Reference {
 	r.FirstPage, r.LastPage = splitPages(r.Pages)
 	r.identifiers(c)
 	return r
+}
+
+// fieldLabel is a label some publishers put inside the element: "Volume
+// 124", "Vol. 3", "No. 2", "Issue 4".
+var fieldLabel = regexp.MustCompile(`(?i)^(?:vol(?:ume)?|no|nr|issue)\.?\s*`)
+
+// unlabel drops it: the number is the field.
+func unlabel(s string) string {
+	if t := fieldLabel.ReplaceAllString(s, ""); t != "" {
+		return t
+	}
+	return s
 }
 
 // first is the text of the first descendant with the name, outside

@@ -10,8 +10,8 @@ var (
 	refDOI   = regexp.MustCompile(`(?i)\(?(?:\bdoi\s*[:.]?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)?\b(10\.\d{4,9}/[^\s"<>]+)`)
 	refPMID  = regexp.MustCompile(`(?i)\[?\bPMID\s*:?\s*(\d{1,9})\]?`)
 	refPMCID = regexp.MustCompile(`(?i)\[?\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b\]?`)
-	refURL   = regexp.MustCompile(`(?i)(?:\bavailable (?:from|at|online)\s*:?\s*|\bonline\s*:\s*|\bURL\s*:?\s*)?<?(?:https?://|www\.)\S+`)
-	refSeen  = regexp.MustCompile(`(?i)[\[(]?\b(?:accessed|cited|retrieved|last accessed|viewed)(?: on)?\s*:?\s*[^\])]{0,40}?(?:\d{4})[\])]?\.?`)
+	refURL   = regexp.MustCompile(`(?i)(?:\bavailable (?:from|at|online)\s*:?\s*|\bdispon[íi]vel em\s*:?\s*|\bdisponible en\s*:?\s*|\bonline\s*:\s*|\bURL\s*:?\s*)?<?(?:https?://|www\.)\S+`)
+	refSeen  = regexp.MustCompile(`(?i)[\[(]?\b(?:accessed|cited|retrieved|last accessed|viewed|citado em|citado|acesso em|acessado em|consultado|consultado el)(?: on)?\s*:?\s*[^\])]{0,40}?(?:\d{4})(?:\s+\p{L}{3,9}\.?\s+\d{1,2})?[\])]?\.?`)
 	epub     = regexp.MustCompile(`(?i)\s*[\[(]?\s*(?:epub(?: ahead of print)?(?:\s+(?:\d{4}|[A-Z][a-z]{2})[\w ]{0,12})?|online ahead of print|in press|\[internet\])\s*[\])]?\.?`)
 	refISBN  = regexp.MustCompile(`(?i)\bISBN(?:-1[03])?\s*:?\s*[\dX][\dX -]{8,16}[\dX]\.?`)
 	// Link labels that publishers print after an entry (F1000's
@@ -75,7 +75,7 @@ func (r *Reference) takeIdentifiers(s string) string {
 	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
 		s = refURL.ReplaceAllString(s, " ")
 	}
-	for _, w := range []string{"accessed", "cited", "retrieved", "viewed"} {
+	for _, w := range []string{"accessed", "cited", "retrieved", "viewed", "citado", "acesso", "acessado", "consultado"} {
 		if strings.Contains(lower, w) {
 			s = refSeen.ReplaceAllString(s, " ")
 			break

@@ -224,7 +224,7 @@ func splitTitleJournal(rest string, commas bool) (string, string) {
 		}
 	}
 	if cut := journalStart(rest); cut > 0 {
-		return cleanTitle(rest[:cut]), journalName(rest[cut:])
+		return bookTitle(rest[:cut]), journalName(rest[cut:])
 	}
 	if commas {
 		if i := strings.LastIndex(rest, ", "); i > 0 && journalLike(rest[i+2:]) {
@@ -263,15 +263,28 @@ var editorsFirst = regexp.MustCompile(`^[^.;]{2,200}?,?\s+(?:editors?|eds?)\.\s+
 
 var bookEnd = regexp.MustCompile(`\s*(?:;|\(eds?\b|\(Eds?\b|,\s*(?:eds?\.|Eds?\.|edited by)|\.\s+(?:Ed|Eds)\.|\.\s+\p{Lu}[\p{L} ]+:\s)`)
 
-// bookTitle is a title with no journal after it: a book's, where what
-// follows its first semicolon is publisher and place ("Title; CRC
-// Press: London, UK").
+// bookTitle is a title with no journal after it: a book's, a thesis's,
+// a report's. It ends where the edition, the kind of thesis, or place
+// and publisher begin ("Title; CRC Press: London, UK", "Title. 5a ed.
+// Brasília; 2012", "Title. Brussels: IDF; 2017", "Title. M.V.Sc.
+// Thesis (…)").
 func bookTitle(s string) string {
 	if i := strings.Index(s, "; "); i > 0 && strings.Contains(s[i:], ": ") {
 		s = s[:i]
 	}
+	if m := bookAfterTitle.FindStringIndex(s); m != nil && m[0] > 0 {
+		s = s[:m[0]]
+	}
 	return cleanTitle(s)
 }
+
+var bookAfterTitle = regexp.MustCompile(`\.\s+(?:` +
+	// an edition: "2nd ed.", "5a ed.", "3rd Edn"
+	`\d+(?:st|nd|rd|th|a|ª|e)?\s+(?:[Ee]d|[Ee]dn|[Ee]dition)\b|` +
+	// a thesis: "Ph.D. Thesis", "M.V.Sc. Thesis", "MSc thesis", "Dissertation"
+	`(?:[\p{L}.]{1,12}\s+)?(?:[Tt]hesis|[Dd]issertation|[Tt]ese|[Dd]isserta[çc][ãa]o)\b|` +
+	// place and publisher: "Brussels: IDF; 2017", "Arlington, VA: ADA; 2010"
+	`\p{Lu}[\p{L}. ]{1,30}(?:,\s*\p{Lu}[\p{L}. ]{1,20})?:\s+[^.;:]{2,80};\s*(?:1[5-9]|20)\d{2})`)
 
 // quotedTitle reads IEEE's “Title,” Journal (the comma inside the
 // quotes) and the same with straight quotes.

@@ -6,7 +6,8 @@
 # in that order):
 #   build/extract/<doc>.json    from the source
 #   build/normalize/<doc>.json  from the extract output and the lexicons
-#   build/enrich/<doc>.json     from the extract output and seeds/cache/<doc>.jsonl
+#   build/enrich/<doc>.json     from the extract output, seeds/cache/<doc>.jsonl
+#                               and seeds/evidence/<doc>.tsv (curated identifiers)
 # and one release for the corpus, dist/<release>/ with dist/latest.json,
 # from all of those. Touching one seed rebuilds that document's stages and
 # the release; a `make` with nothing to do does nothing.
@@ -57,8 +58,9 @@ build/extract/%.json: seeds/%.xml $(BIN)
 build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
 	$(BIN) normalize -q $< -o $@
 
-# Each document depends on its own cache file only, when it has one.
-build/enrich/%.json: build/extract/%.json $$(wildcard seeds/cache/$$*.jsonl) $(BIN)
+# Each document depends on its own cache file and curated evidence file
+# only, when it has them.
+build/enrich/%.json: build/extract/%.json $$(wildcard seeds/cache/$$*.jsonl) $$(wildcard seeds/evidence/$$*.tsv) $(BIN)
 	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
 
 # Publishing writes a new release only when the content changed (see the
@@ -77,8 +79,11 @@ release: $(RELEASE) ## build the release and verify it (sizes, SHA-256, schemas)
 # --- refresh: ask Crossref and NCBI again -----------------------------------
 # `make` never touches the network. `make refresh CHEMORES_MAILTO=you@example.org`
 # asks for what the caches lack (ENRICH_MODE=refresh asks again for
-# everything), rewrites seeds/cache/ with exactly the responses used, rebuilds
-# the release and prints what changed.
+# everything): per document, the review's reference list as its publisher
+# deposited it with Crossref and the records of the DOIs in it, then a search
+# for each reference the deposit leaves open. It rewrites seeds/cache/ with
+# exactly the responses used, rebuilds the release (curated evidence from
+# seeds/evidence/ included) and prints what changed.
 ENRICH_MODE ?= online
 
 .PHONY: refresh
@@ -141,6 +146,7 @@ repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN) ## reproducibility
 # Each fuzz target runs for FUZZTIME; `make fuzz FUZZTIME=5m` for long runs.
 FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean \
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
+  enrich:FuzzDecodeDeposit enrich:FuzzParseCurated \
   normalize:FuzzAbbrev normalize:FuzzScan \
   publish:FuzzParseMechanisms publish:FuzzParseManifest
 

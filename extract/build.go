@@ -73,15 +73,18 @@ type caption struct {
 }
 
 func (b *builder) run(ctx context.Context, blocks []Block) error {
-	refs := referencesStart(blocks)
+	refs, refsEnd := referencesStart(blocks)
 	if n := textSize(blocks); refs < 0 && n < minArticle {
 		return fmt.Errorf("%w: no reference list, and only %d characters of text: too little to be an article", ErrInput, n)
 	}
 	body, list := blocks, []Block(nil)
 	if refs >= 0 {
 		var back []Block
-		list, back = splitAfterReferences(blocks[refs+1:])
+		list, back = splitAfterReferences(blocks[refs+1 : refsEnd])
 		body = append(blocks[:refs:refs], back...)
+		// A supplement's own reference list and what follows it are
+		// back matter.
+		body = append(body, blocks[refsEnd:]...)
 	} else {
 		b.diag(Warning, "no-reference-list", "document",
 			"no reference list found (no \"References\" heading followed by entries): the text and structure are kept without references")
@@ -181,17 +184,18 @@ func textSize(blocks []Block) int {
 
 // referencesStart returns the index of the references heading
 // ("References", "Literature Cited", "REFERÊNCIAS", "7. References")
-// that heads the longest run of entries (lines with a year), or -1. The
+// that heads the longest run of entries (lines with a year), or -1, and
+// where its list ends: at the next such heading, or the end. The
 // article's own list is the longest: a supplement may print a short
 // list of its own after it, and a figure or table may hold the word.
-func referencesStart(blocks []Block) int {
+func referencesStart(blocks []Block) (start, end int) {
 	var heads []int
 	for i := range blocks {
 		if mayBeHeading(blocks[i]) && referencesHeading(blocks[i].Text) && referencesFollow(blocks[i+1:]) {
 			heads = append(heads, i)
 		}
 	}
-	best, bestN := -1, -1
+	best, bestEnd, bestN := -1, len(blocks), -1
 	for k, i := range heads {
 		end := len(blocks)
 		if k+1 < len(heads) {
@@ -206,10 +210,10 @@ func referencesStart(blocks []Block) int {
 			}
 		}
 		if n >= bestN {
-			best, bestN = i, n
+			best, bestEnd, bestN = i, end, n
 		}
 	}
-	return best
+	return best, bestEnd
 }
 
 func referencesHeading(text string) bool {

@@ -175,7 +175,7 @@ func (b *builder) citations() {
 	var all []found
 	counts := map[string]int{}
 	for _, p := range b.doc.Paragraphs {
-		if b.kindOf(p.Section) != KindBody {
+		if !citing(b.kindOf(p.Section)) {
 			continue
 		}
 		for _, c := range ScanCallouts(p.Text) {
@@ -273,7 +273,7 @@ func (b *builder) kindOf(id string) string {
 func (b *builder) authorYearCitations() {
 	idx := newAYIndex(b.doc.References)
 	for _, p := range b.doc.Paragraphs {
-		if b.kindOf(p.Section) != KindBody {
+		if !citing(b.kindOf(p.Section)) {
 			continue
 		}
 		for _, c := range idx.scan(p.Text) {
@@ -289,3 +289,9 @@ func (b *builder) authorYearCitations() {
 		}
 	}
 }
+
+// citing: the kinds of section whose callouts are citations. Back matter
+// (funding, contributions) holds grant numbers, not callouts; an
+// abstract seldom cites, but where a layout could not find where the
+// abstract ends, the introduction's callouts are in it.
+func citing(kind string) bool { return kind == KindBody || kind == KindAbstract }

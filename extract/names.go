@@ -42,13 +42,13 @@ const (
 
 var (
 	nameVancouver     = regexp.MustCompile(`^(` + surname + `)\s+(` + packedInitials + `)(?:\s+(` + suffix + `))?`)
-	nameInverted      = regexp.MustCompile(`^(` + surname + `),\s*(` + dotted + `)(?:,?\s+(` + suffix + `))?`)
+	nameInverted      = regexp.MustCompile(`^(` + surname + `),\s*(?:(` + suffix + `),\s*)?(` + dotted + `)(?:,?\s+(` + suffix + `))?`)
 	nameInitialsFirst = regexp.MustCompile(`^(` + dotted + `)\s?(` + surname + `)(?:,?\s+(` + suffix + `))?`)
 
 	// What separates two names.
 	nameSep = regexp.MustCompile(`^(?:\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*;\s*(?:and\s+|&\s+)?|\s*,\s*)`)
 	// "et al", with or without its period, comma or italics.
-	etAlRe = regexp.MustCompile(`^(?:\s*,)?\s*\*?et\.?\s+al\b\.?\*?`)
+	etAlRe = regexp.MustCompile(`^(?:\s*[,;])?\s*\*?et\.?\s+al\b\.?\*?`)
 	// Initials that are all of a piece ("Wistuba II" is initials, not a
 	// suffix, when nothing follows).
 	suffixes = map[string]string{"Jr": "Jr", "Sr": "Sr", "II": "II", "III": "III", "IV": "IV", "2nd": "2nd", "3rd": "3rd"}
@@ -132,7 +132,11 @@ func matchNameAt(s string, form nameForm) (Person, int) {
 		if m == nil {
 			return Person{}, 0
 		}
-		return Person{Family: m[1], Initials: packInitials(m[2]), Suffix: suffixes[strings.TrimSuffix(m[3], ".")]}, len(m[0])
+		suf := m[2] // APA: "Ford, Jr., W. K."
+		if suf == "" {
+			suf = m[4]
+		}
+		return Person{Family: m[1], Initials: packInitials(m[3]), Suffix: suffixes[strings.TrimSuffix(suf, ".")]}, len(m[0])
 	default:
 		m = nameInitialsFirst.FindStringSubmatch(s)
 		if m == nil {

@@ -249,7 +249,9 @@ func opensEntry(lines []refLine, i int, hang float64) bool {
 	prev := lines[i-1]
 	if !isNaN(hang) && !isNaN(l.indent) {
 		if l.indent >= hang-0.3 {
-			return false // indented: a continuation
+			// Indented: a continuation, unless an entry plainly starts
+			// there (a page or column where the indents shift).
+			return endsEntry(prev.text) && (collectiveYear.MatchString(l.text) || startsAuthors(l.text) && anyYear.MatchString(l.text))
 		}
 		if !isNaN(prev.indent) && prev.indent < hang-0.3 && !endsEntry(prev.text) {
 			return false // two flush lines in a row: the first wrapped short

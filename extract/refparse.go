@@ -236,7 +236,7 @@ func splitTitleJournal(rest string, commas bool) (string, string) {
 
 // inChapter finds where a chapter's title gives way to its book's: "…
 // title. In Book; Editors, Eds.; …", "…, in: Book (eds …)".
-var inChapter = regexp.MustCompile(`[.,]\s+[Ii]n:?\s+(?:\*)?\p{Lu}`)
+var inChapter = regexp.MustCompile(`(?:[.,]\s+In:?|\.\s+in:)\s+(?:\*)?\p{Lu}`)
 
 // inBook splits a chapter into its title and the book's title, which
 // ends where editors, publisher or series begin.
@@ -259,7 +259,10 @@ func inBook(s string) (string, string, bool) {
 	return cleanTitle(title), journalName(book), true
 }
 
-var editorsFirst = regexp.MustCompile(`^[^.;]{2,200}?,?\s+(?:editors?|eds?)\.\s+`)
+// editorsFirst: the editors printed before the book's title, as NLM
+// ("Anastas PT, Warner JC, editors.") and APA ("F. Loizides & B.
+// Scmidt (Eds.),") print them.
+var editorsFirst = regexp.MustCompile(`^(?:[^.;]{2,200}?,?\s+(?:editors?|eds?)\.\s+|[^;()]{2,200}?\((?:[Ee]ds?|[Ee]ditors?)\.?\),?\s+)`)
 
 var bookEnd = regexp.MustCompile(`\s*(?:;|\(eds?\b|\(Eds?\b|,\s*(?:eds?\.|Eds?\.|edited by)|\.\s+(?:Ed|Eds)\.|\.\s+\p{Lu}[\p{L} ]+:\s)`)
 

@@ -22,7 +22,7 @@ const (
 	tYear   = `((?:1[5-9]|20)\d{2})[a-z]?`
 	tVol    = `(\d{1,5}[A-Za-z]?)`
 	tIssue  = `(?:\s*\((?P<issue>[^()]{1,25})\))?`
-	tPages  = `([A-Za-z]{0,3}\d{1,7}[A-Za-z]?(?:\s*[-–—‐‑−]\s*[A-Za-z]{0,3}\d{1,7}[A-Za-z]?)?(?:(?:\s|\.)e\d{1,4})?)`
+	tPages  = `([A-Za-z]{0,4}\d{1,7}[A-Za-z]?(?:\s*[-–—‐‑−]\s*[A-Za-z]{0,4}\d{1,7}[A-Za-z]?)?(?:(?:\s|\.)e\d{1,4})?)`
 	tMonths = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\.?(?:\s*[-–/]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?)?(?:\s+\d{1,2})?)`
 )
 
@@ -72,6 +72,9 @@ var tails = []tailStyle{
 	{kind: "frontiers", re: tailRe(`\s(?P<volume>VOL)(?:ISSUE)?,\s*(?P<pages>PAGES)\.?$`)},
 	// Springer: "Cell 144(5):646–674" (the year after the authors)
 	{kind: "springer", re: tailRe(`\s(?P<volume>VOL)(?:ISSUE)?\s*:\s*(?P<pages>PAGES)\.?$`)},
+	// Pages alone after the source (the year after the authors):
+	// "Asian Pac. J. Trop. Med. 682–686."
+	{kind: "pages", re: tailRe(`[\s,]\s*(?P<pages>[A-Za-z]{0,3}\d{1,7}\s*[-–]\s*[A-Za-z]{0,3}\d{1,7})\.?$`)},
 	// A volume alone after the source: "Journal 12." or "Journal, 12."
 	{kind: "volume", re: tailRe(`[\s,]\s*(?P<volume>\d{1,4})(?:ISSUE)?\.?$`)},
 	// A year that ends a book or report: "Publisher, City, 2009."

@@ -113,7 +113,7 @@ func (j *jats) finish() {
 		doc.Paragraphs = append(doc.Paragraphs, Paragraph{ID: d.id, Section: d.sec.ID, Text: d.text, Kind: d.kind})
 	}
 	for _, d := range j.drafts {
-		if d.sec.Kind == KindBody {
+		if citing(d.sec.Kind) {
 			j.citations(d)
 		}
 	}

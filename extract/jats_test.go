@@ -394,3 +394,13 @@ func TestJATSDetect(t *testing.T) {
 		})
 	}
 }
+
+// Callouts in the abstract are citations, as in the text path; those in
+// back matter are not.
+func TestJATSAbstractCallout(t *testing.T) {
+	data := strings.Replace(string(article(`<p>Body [<xref ref-type="bibr" rid="B2">2</xref>].</p>`, 2)),
+		`</title-group>`, `</title-group><abstract><p>As shown [<xref ref-type="bibr" rid="B1">1</xref>].</p></abstract>`, 1)
+	data = strings.Replace(data, `<back>`, `<back><ack><p>Thanks [<xref ref-type="bibr" rid="B2">2</xref>].</p></ack>`, 1)
+	doc := parseJATSBytes(t, []byte(data))
+	checkCitations(t, doc, []string{"p1 [1] bracket [1]", "p2 [2] bracket [2]"})
+}

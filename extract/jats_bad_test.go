@@ -28,8 +28,8 @@ func TestJATSBadInput(t *testing.T) {
 		{"unknown encoding", "a.xml", "<?xml version=\"1.0\" encoding=\"x-martian\"?><article>Caf\xe9</article>", `malformed XML at line 1: opening charset "x-martian": not an encoding this reader knows`},
 		{"invalid utf-8", "a.xml", "<article>Caf\xe9</article>", "malformed XML at line 1: invalid UTF-8"},
 		{"text named .xml", "notes.xml", "Title\n\nSome text.\n", "malformed XML at line 1: text outside the root element"},
-		{"no reference list", "a.xml", `<article><body><p>Text.</p></body></article>`, "no reference list"},
-		{"empty reference list", "a.xml", `<article><back><ref-list><title>References</title></ref-list></back></article>`, "no reference list"},
+		{"no reference list, little text", "a.xml", `<article><body><p>Text.</p></body></article>`, "no reference list, and only 5 characters of text"},
+		{"empty reference list", "a.xml", `<article><back><ref-list><title>References</title></ref-list></back></article>`, "no reference list, and only 0 characters"},
 		{"two roots", "a.xml", good + `<article/>`, "a second root element <article>"},
 		{"empty articleset", "a.xml", `<pmc-articleset></pmc-articleset>`, "a <pmc-articleset> without an <article>"},
 		{"comment only", "a.xml", `<!-- nothing -->`, "XML without a root element"},
@@ -53,6 +53,19 @@ func TestJATSLatin1(t *testing.T) {
 	doc, err := Parse(context.Background(), "a.xml", []byte(data))
 	if err != nil || doc.Paragraphs[0].Text != "Café crème" {
 		t.Fatalf("Parse = %v; want the text decoded from Latin-1", err)
+	}
+}
+
+// An article without references is kept, with a warning, as from the
+// other paths.
+func TestJATSNoReferences(t *testing.T) {
+	body := strings.Repeat("Persister cells survive therapy by slowing down. ", 10)
+	doc, err := Parse(context.Background(), "a.xml", []byte(`<article><body><sec><title>Intro</title><p>`+body+`</p></sec></body></article>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.References) != 0 || len(doc.Paragraphs) != 1 || len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Code != "no-reference-list" {
+		t.Errorf("%d references, %d paragraphs, diagnostics %+v", len(doc.References), len(doc.Paragraphs), doc.Diagnostics)
 	}
 }
 

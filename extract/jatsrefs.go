@@ -13,7 +13,7 @@ var citationNames = []string{"element-citation", "mixed-citation", "citation", "
 // references reads the reference list: every <ref> of the back matter
 // (or, without one, of the whole article) in order, numbered by its
 // position, which is the order the article prints.
-func (j *jats) references(back, art *xnode) error {
+func (j *jats) references(back, art *xnode) {
 	lists := back.find("ref-list")
 	if len(lists) == 0 {
 		lists = art.find("ref-list")
@@ -22,11 +22,12 @@ func (j *jats) references(back, art *xnode) error {
 	for _, l := range lists {
 		refs = append(refs, l.find("ref")...)
 	}
-	if len(refs) == 0 {
-		return errNoReferences
-	}
 	j.refIDs = map[string]int{}
 	j.labels = map[string]string{}
+	if len(refs) == 0 {
+		j.b.diag(Warning, "no-reference-list", "document",
+			"no reference list (no <ref-list> with <ref> entries): the text and structure are kept without references")
+	}
 	for i, ref := range refs {
 		n := i + 1
 		if id := ref.attr("id"); id != "" {
@@ -40,7 +41,6 @@ func (j *jats) references(back, art *xnode) error {
 		}
 		j.b.doc.References = append(j.b.doc.References, r)
 	}
-	return nil
 }
 
 // reference reads one <ref>. The fields come from the tags; what the

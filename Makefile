@@ -41,27 +41,45 @@ RELEASE    := dist/latest.json
 FUZZTIME ?= 5s
 
 .PHONY: all
-all: $(RELEASE) ## build the dataset (offline, from the committed caches)
+all: ## build the dataset (offline, from the committed caches)
+	@rm -rf build/failed
+	@$(MAKE) --no-print-directory -k stages || { $(REPORT_FAILED); exit 1; }
+	@$(MAKE) --no-print-directory published
+
+# A document that fails a stage does not stop the others (make -k): its
+# message is kept in build/failed/<doc>.<stage>, and at the end `make`
+# names every document that failed and why, and publishes nothing, since
+# a release that silently lacked a document would be wrong.
+.PHONY: stages published
+stages: $(EXTRACT) $(NORMALIZE) $(ENRICH)
+	@:
+published: $(RELEASE)
+	@:
+
+STAGE = mkdir -p build/failed; log=build/failed/$*.$(1); \
+  if $(2) 2>"$$log"; then rm -f "$$log"; else s=$$?; cat "$$log" >&2; exit $$s; fi
+REPORT_FAILED = echo "make: nothing published; these documents failed:" >&2; \
+  for f in build/failed/*; do [ -e "$$f" ] || continue; echo "  $$(basename "$$f"): $$(tail -n 1 "$$f")" >&2; done
 
 $(BIN): $(GOFILES)
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $@ ./cmd/chemores
 
 build/extract/%.json: seeds/%.txt $(BIN)
-	$(BIN) extract -q $< -o $@
+	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/extract/%.json: seeds/%.pdf $(BIN)
-	$(BIN) extract -q $< -o $@
+	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/extract/%.json: seeds/%.xml $(BIN)
 	$(BIN) extract -q $< -o $@
 
 build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
-	$(BIN) normalize -q $< -o $@
+	@echo "normalize $*"; $(call STAGE,normalize,$(BIN) normalize -q $< -o $@)
 
 # Each document depends on its own cache file and curated evidence file
 # only, when it has them.
 build/enrich/%.json: build/extract/%.json $$(wildcard seeds/cache/$$*.jsonl) $$(wildcard seeds/evidence/$$*.tsv) $(BIN)
-	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
+	@echo "enrich $*"; $(call STAGE,enrich,$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@)
 
 # Publishing writes a new release only when the content changed (see the
 # content digest in README); latest.json is touched so that Make knows the
@@ -144,7 +162,7 @@ repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN) ## reproducibility
 	echo "repro: two builds of release $$id: identical SHA256SUMS ($$(wc -l < "$$a/$$id/SHA256SUMS") files), verified"
 
 # Each fuzz target runs for FUZZTIME; `make fuzz FUZZTIME=5m` for long runs.
-FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean \
+FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYear extract:FuzzBuild extract:FuzzClean \
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
   enrich:FuzzDecodeDeposit enrich:FuzzParseCurated \
   normalize:FuzzAbbrev normalize:FuzzScan \

@@ -24,6 +24,9 @@ type Block struct {
 	Src  int  // code point offset of Text in the source; -1 if unknown
 	Page int  // 1-based page, 0 if unknown
 	Hint Hint // what layout adds; HintNone for text sources
+	// Size is the block's font size in points; 0 when the source does
+	// not say (plain text). The title is the largest text of page 1.
+	Size float64
 	// Indent is, for each line of Text, how far it starts right of its
 	// column's left edge, in ems of the body text: what tells a hanging
 	// indent (a reference list's entries) from a wrapped line. Nil when
@@ -43,7 +46,7 @@ func (b Block) Lines() []Block {
 	for i, line := range lines {
 		text := strings.TrimRight(line, "\r\n")
 		if strings.TrimSpace(text) != "" {
-			l := Block{Text: text, Src: off, Page: b.Page, Hint: b.Hint}
+			l := Block{Text: text, Src: off, Page: b.Page, Hint: b.Hint, Size: b.Size}
 			if indents != nil {
 				l.Indent = indents[i : i+1]
 			}
@@ -141,7 +144,7 @@ func splitBlockAtHeadings(b Block) []Block {
 		}
 		text := strings.TrimRight(strings.Join(lines[start:end], ""), "\r\n")
 		if strings.TrimSpace(text) != "" {
-			nb := Block{Text: text, Src: startSrc, Page: b.Page, Hint: b.Hint}
+			nb := Block{Text: text, Src: startSrc, Page: b.Page, Hint: b.Hint, Size: b.Size}
 			if indents != nil {
 				nb.Indent = indents[start:end]
 			}

@@ -20,7 +20,8 @@ const StyleAuthorYear = "author_year"
 // "and", or a surname and "et al.") and one or more years, each perhaps
 // with the letter that tells two works of one author and year apart.
 const (
-	ayName  = `(?:(?:[vV]an|[vV]on|[dD]e|[dD]a|[dD]el|[dD]er|[dD]en|[dD]i|[dD]u|[lL]a|[lL]e|[dD]os|[dD]as|[tT]er)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*\p{L}`
+	ayPart  = `(?:(?:[vV]an|[vV]on|[dD]e|[dD]a|[dD]el|[dD]er|[dD]en|[dD]i|[dD]u|[lL]a|[lL]e|[dD]os|[dD]as|[tT]er)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*\p{L}`
+	ayName  = ayPart + `(?:\s+` + ayPart + `){0,2}` // "da Cruz Cabral"; "Recently Smith" is trimmed by lookup
 	ayOrg   = `\p{Lu}[\p{L}\p{M}&'’\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}&'’\-]*|of|and|for|the)){0,5}`
 	ayNames = `(?:` + ayName + `(?:\s+et\s+al\.?|\s+(?:and|&)\s+` + ayName + `|(?:,\s*` + ayName + `)+,?\s+(?:and|&)\s+` + ayName + `)?|` + ayOrg + `)`
 	ayYear  = `(?:1[5-9]|20)\d{2}[a-z]?`

@@ -47,7 +47,7 @@ func layoutLines(pls []*pageLayout) []Block {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		out = append(out, Block{Text: text, Src: -1, Page: b.page, Hint: b.hint, Indent: b.indents(st)})
+		out = append(out, Block{Text: text, Src: -1, Page: b.page, Hint: b.hint, Indent: b.indents(st), Size: b.size})
 	}
 	return out
 }

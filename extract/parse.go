@@ -61,6 +61,9 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	doc.ID = DocumentID(name)
+	if doc.Front.DOI == "" {
+		doc.Front.DOI = doiFromName(doc.ID)
+	}
 	return doc, nil
 }
 

@@ -111,6 +111,9 @@ func parsePDF(ctx context.Context, data []byte, src Source) (doc *Document, err 
 		return nil, err
 	}
 	doc.ID = DocumentID(src.Path)
+	if doc.Front.DOI == "" {
+		doc.Front.DOI = doiFromName(doc.ID)
+	}
 	doc.Source.Pages = n
 	doc.Diagnostics = append(doc.Diagnostics, diags...)
 	return doc, nil

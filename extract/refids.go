@@ -18,6 +18,7 @@ var (
 	// "Publisher Full Text", PMC's "[PubMed]", MDPI's "[CrossRef]").
 	linkLabels = regexp.MustCompile(`(?i)\[(?:PubMed|CrossRef|Google Scholar|Green Version|PMC free article|Ref list|Web of Science|Scopus|CAS|Medline)\]|\b(?:Publisher Full Text|PubMed Abstract|Free Full Text|Reference Source|Google Scholar|Full Text|PMC Free Article)\b`)
 	emptyPunct = regexp.MustCompile(`\s*([,;.])(?:\s+[,;.])+`)
+	pipes    = regexp.MustCompile(`(?:\s*\|)+\s*`)
 	// Scopus identifiers that PMC prints in some reference lists.
 	scopusID = regexp.MustCompile(`\b2-s2\.0-\d{8,12}\b`)
 )
@@ -91,6 +92,9 @@ func (r *Reference) takeIdentifiers(s string) string {
 		s = scopusID.ReplaceAllString(s, " ")
 	}
 	s = linkLabels.ReplaceAllString(s, " ")
+	if strings.Contains(s, "|") {
+		s = pipes.ReplaceAllString(s, " ") // "PubMed Abstract | Publisher Full Text"
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	s = emptyPunct.ReplaceAllString(s, "$1")
 	s = strings.ReplaceAll(s, " ,", ",")

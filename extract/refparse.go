@@ -223,8 +223,13 @@ func splitTitleJournal(rest string, commas bool) (string, string) {
 			return cleanTitle(rest[:m[0]]), journalName(rest[m[2]:m[3]])
 		}
 	}
+	if m := bookAfterTitle.FindStringIndex(rest); m != nil && m[0] > 0 {
+		// A book or a thesis: what follows the title is its edition,
+		// degree or publisher, not a journal.
+		return bookTitle(rest), ""
+	}
 	if cut := journalStart(rest); cut > 0 {
-		return bookTitle(rest[:cut]), journalName(rest[cut:])
+		return cleanTitle(rest[:cut]), journalName(rest[cut:])
 	}
 	if commas {
 		if i := strings.LastIndex(rest, ", "); i > 0 && journalLike(rest[i+2:]) {

@@ -71,7 +71,7 @@ build/extract/%.json: seeds/%.pdf $(BIN)
 	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/extract/%.json: seeds/%.xml $(BIN)
-	$(BIN) extract -q $< -o $@
+	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
 	@echo "normalize $*"; $(call STAGE,normalize,$(BIN) normalize -q $< -o $@)

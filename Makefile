@@ -1,7 +1,9 @@
 # chemores: `make` builds the dataset from seeds/ into build/ and dist/,
 # offline; `make test` is what CI runs. `make help` lists the targets.
 #
-# The pipeline, per document <doc> (a file seeds/<doc>.txt or .pdf):
+# The pipeline, per document <doc> (a file seeds/<doc>.txt, .pdf or .xml,
+# the last JATS XML; a document with two of them is read from the first
+# in that order):
 #   build/extract/<doc>.json    from the source
 #   build/normalize/<doc>.json  from the extract output and the lexicons
 #   build/enrich/<doc>.json     from the extract output, seeds/cache/<doc>.jsonl
@@ -27,8 +29,8 @@ GOFILES  := $(shell find cmd extract normalize enrich publish internal -name '*.
 # does not pay for git.
 VERSION   = $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-SEEDS      := $(sort $(wildcard seeds/*.txt seeds/*.pdf))
-DOCS       := $(basename $(notdir $(SEEDS)))
+SEEDS      := $(sort $(wildcard seeds/*.txt seeds/*.pdf seeds/*.xml))
+DOCS       := $(sort $(basename $(notdir $(SEEDS))))
 LEXICONS   := $(addprefix seeds/lexicons/,genes.tsv chemicals.tsv diseases.tsv overrides.tsv)
 MECHANISMS := seeds/lexicons/mechanisms.tsv
 EXTRACT    := $(DOCS:%=build/extract/%.json)
@@ -66,6 +68,9 @@ build/extract/%.json: seeds/%.txt $(BIN)
 	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/extract/%.json: seeds/%.pdf $(BIN)
+	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
+
+build/extract/%.json: seeds/%.xml $(BIN)
 	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
@@ -288,3 +293,6 @@ pdf-fixtures-check: ## regenerate the PDF fixtures into build/ and compare with 
 	@echo "PDF fixtures are up to date"
 
 FUZZ += extract/pdf:FuzzLayout extract:FuzzParsePDF
+
+# --- extract: JATS XML input (issue 12) ---------------------------------------
+FUZZ += extract:FuzzParseJATS

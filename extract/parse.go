@@ -22,8 +22,9 @@ var ErrInput = diag.ErrInput
 // text and a few MB of PDF; more is almost surely the wrong file.
 const MaxBytes = 64 << 20
 
-// Parse reads a source document (text or PDF, told apart by content) and
-// returns its Document. name is the path to report and to derive the
+// Parse reads a source document (text, PDF or JATS XML, told apart by
+// content; a file named .xml or .nxml is read as XML whatever it holds)
+// and returns its Document. name is the path to report and to derive the
 // document id from.
 func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 	src := Source{
@@ -41,6 +42,14 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		// reader's "not a PDF" rather than the text path's complaints.
 		src.Format = "pdf"
 		return parsePDF(ctx, data, src)
+	case looksLikeXML(data) || isXMLName(name):
+		src.Format = "jats"
+		doc, err := parseJATS(ctx, data, src)
+		if err != nil {
+			return nil, err
+		}
+		doc.ID = DocumentID(name)
+		return doc, nil
 	}
 	src.Format = "text"
 	if err := checkText(data); err != nil {
@@ -56,6 +65,11 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		doc.Front.DOI = doiFromName(doc.ID)
 	}
 	return doc, nil
+}
+
+func isXMLName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".xml" || ext == ".nxml"
 }
 
 // DocumentID is the file name without directory and extension: seeds are

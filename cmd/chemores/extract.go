@@ -13,7 +13,7 @@ func extractCmd() command {
 	return command{
 		name: "extract",
 		args: "FILE [-o OUT.json]",
-		summary: `Extract a review (text or PDF) into a structured Document as JSON:
+		summary: `Extract a review (text, PDF or JATS XML) into a structured Document as JSON:
 front matter, sections, paragraphs, figures, citations and references.
 Writes to OUT.json (atomically) or, without -o, to standard output.`,
 		run: extractMain,

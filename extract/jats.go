@@ -32,6 +32,7 @@ type jdraft struct {
 	cites []anchor
 	calls []string
 	id    string
+	float bool // from a <floats-group>: outside the body
 }
 
 // jfloat is a figure or table and where it stands in the text.

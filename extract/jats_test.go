@@ -255,7 +255,8 @@ func TestJATSAuthorYear(t *testing.T) {
 		"p2 (Smith et al., 2010; Lee and Kim, 2012a) paren [1 2]",
 		"p3 Smith et al. (2010) paren [1]",
 		"p3 Lee and Kim (2012b) paren [3]",
-		"p6 (Smith et al., 2010) paren [1]",
+		// p6, the row of the table in <floats-group>, cites [1] outside
+		// the body: not a citation of the body's.
 		"p7 (R Core Team, 2018) paren [4]",
 	})
 	if p := doc.Paragraphs[3]; p.Kind != "caption" || p.Text != "Table 1. Plots and their grazing history" || p.Section != "s2" {

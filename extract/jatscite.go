@@ -16,6 +16,13 @@ import (
 // too. A group's span takes in the brackets around it when nothing else
 // is inside them.
 func (j *jats) citations(d *jdraft) {
+	if d.float {
+		// Tables a publisher set apart in a <floats-group> are outside
+		// the body: their callouts are not counted as the body's, as
+		// PMC's own counts and the PDF path (which reads no table
+		// cells) do not count them. Their text is kept.
+		return
+	}
 	text := []rune(d.text)
 	for i := 0; i < len(d.cites); {
 		k := i

@@ -160,6 +160,9 @@ func (j *jats) floatsGroup(n *xnode) {
 			s = j.where(nil)
 		}
 		j.float(k, s)
+		for _, d := range j.drafts {
+			d.float = true
+		}
 		if at == nil {
 			tail = append(tail, j.drafts...)
 		} else {

@@ -21,6 +21,9 @@ func pairScore(x *refKey, g *refKey) float64 {
 	if x.doi != "" && x.doi == g.doi {
 		s += 3
 	}
+	if len(x.raw) > 10 && x.raw == g.raw {
+		s += 3 // the same printed text: a reference that is only a URL or a name
+	}
 	switch {
 	case len(g.title) > 0 && len(x.title) > 0:
 		d := dice(x.title, g.title)

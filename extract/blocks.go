@@ -135,15 +135,16 @@ func splitHeadingLines(blocks []Block) []Block {
 }
 
 func splitBlockAtHeadings(b Block) []Block {
-	return cutBlock(b, func(lines []string, i int) (before, after bool) {
+	return cutBlock(b, func(lines []string, i int) (before, after, drop bool) {
 		h := strongHeading(strings.TrimSpace(lines[i]))
-		return h, h
+		return h, h, false
 	})
 }
 
 // cutBlock cuts a block into several where cut says: before line i,
-// after it, or both. Source offsets and indents go with the lines.
-func cutBlock(b Block, cut func(lines []string, i int) (before, after bool)) []Block {
+// after it, or around it, leaving it out (drop). Source offsets and
+// indents go with the lines.
+func cutBlock(b Block, cut func(lines []string, i int) (before, after, drop bool)) []Block {
 	lines := strings.SplitAfter(b.Text, "\n")
 	indents := b.Indent
 	if len(indents) != len(lines) {
@@ -152,32 +153,37 @@ func cutBlock(b Block, cut func(lines []string, i int) (before, after bool)) []B
 	var out []Block
 	start, startSrc, src := 0, b.Src, b.Src
 	emit := func(end int) {
-		if end <= start {
-			return
-		}
-		text := strings.TrimRight(strings.Join(lines[start:end], ""), "\r\n")
-		if strings.TrimSpace(text) != "" {
-			nb := Block{Text: text, Src: startSrc, Page: b.Page, Hint: b.Hint, Size: b.Size}
-			if indents != nil {
-				nb.Indent = indents[start:end]
+		if end > start {
+			text := strings.TrimRight(strings.Join(lines[start:end], ""), "\r\n")
+			if strings.TrimSpace(text) != "" {
+				nb := Block{Text: text, Src: startSrc, Page: b.Page, Hint: b.Hint, Size: b.Size}
+				if indents != nil {
+					nb.Indent = indents[start:end]
+				}
+				out = append(out, nb)
 			}
-			out = append(out, nb)
 		}
 		start, startSrc = end, src
 	}
+	changed := false
 	for i, line := range lines {
-		before, after := cut(lines, i)
-		if before {
+		before, after, drop := cut(lines, i)
+		changed = changed || before || after || drop
+		if before || drop {
 			emit(i)
 		}
 		if src >= 0 {
 			src += utf8.RuneCountInString(line)
 		}
+		if drop {
+			start, startSrc = i+1, src
+			continue
+		}
 		if after {
 			emit(i + 1)
 		}
 	}
-	if start == 0 {
+	if !changed {
 		return []Block{b}
 	}
 	emit(len(lines))
@@ -226,7 +232,7 @@ func reflow(blocks []Block) []Block {
 			out = append(out, b)
 			continue
 		}
-		out = append(out, cutBlock(b, func(lines []string, i int) (before, after bool) {
+		out = append(out, cutBlock(b, func(lines []string, i int) (before, after, drop bool) {
 			line := strings.TrimSpace(lines[i])
 			next := ""
 			if i+1 < len(lines) {
@@ -239,14 +245,14 @@ func reflow(blocks []Block) []Block {
 			n := utf8.RuneCountInString(line)
 			startsNew := startsUpperOrDigit(next)
 			if textutil.EndsSentence(line) && n < w*4/5 && startsNew {
-				return false, true // a paragraph's last line
+				return false, true, false // a paragraph's last line
 			}
 			if n < w*3/5 && startsUpperOrDigit(line) && !textutil.EndsSentence(line) &&
 				!strings.HasSuffix(line, ",") && (i == 0 || textutil.EndsSentence(prev)) && startsNew &&
 				len(strings.Fields(line)) <= 12 {
-				return true, true // a heading between paragraphs
+				return true, true, false // a heading between paragraphs
 			}
-			return false, false
+			return false, false, false
 		})...)
 	}
 	return out
@@ -283,4 +289,111 @@ func measure(text string) int {
 func startsUpperOrDigit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘'
+}
+
+// dropRunningHeads removes the running heads and feet that converters
+// leave in the text of a paginated source (pdftotext separates pages
+// with form feeds): short lines among the first or last three of a
+// page that recur, the same but for their numbers, at the edge of
+// three pages or more ("Page 2 of 10", "Cad. Saúde Colet., 2023; …", a
+// page number alone). Headings are never taken for them. A text
+// without pages is left as it is.
+func dropRunningHeads(blocks []Block) []Block {
+	type at struct{ block, line int }
+	var all []at
+	pageOf := map[at]int{}
+	page := 0
+	for bi, b := range blocks {
+		for li, l := range strings.Split(b.Text, "\n") {
+			page += strings.Count(l, "\f")
+			a := at{bi, li}
+			all = append(all, a)
+			pageOf[a] = page
+		}
+	}
+	if page < 2 {
+		return blocks
+	}
+	text := func(a at) string { return strings.Split(blocks[a.block].Text, "\n")[a.line] }
+	// Lines at a page's edge: the first and last three of each page.
+	edge := map[at]bool{}
+	for i := 0; i < len(all); {
+		j := i
+		for j < len(all) && pageOf[all[j]] == pageOf[all[i]] {
+			j++
+		}
+		for k := i; k < j; k++ {
+			if k < i+3 || k >= j-3 {
+				edge[all[k]] = true
+			}
+		}
+		i = j
+	}
+	pages := map[string]map[int]bool{}
+	for a := range edge {
+		if k := headKey(text(a)); k != "" {
+			if pages[k] == nil {
+				pages[k] = map[int]bool{}
+			}
+			pages[k][pageOf[a]] = true
+		}
+	}
+	drop := map[at]bool{}
+	for a := range edge {
+		t := text(a)
+		if k := headKey(t); k != "" && len(pages[k]) >= 3 && !strongHeading(strings.TrimSpace(t)) {
+			drop[a] = true
+		}
+	}
+	if len(drop) == 0 {
+		return blocks
+	}
+	out := make([]Block, 0, len(blocks))
+	for bi, b := range blocks {
+		out = append(out, cutBlock(b, func(_ []string, i int) (before, after, dropLine bool) {
+			return false, false, drop[at{bi, i}]
+		})...)
+	}
+	return out
+}
+
+// headKey is a line as a running head repeats it: numbers replaced,
+// case and spacing folded; "" for lines too long to be one.
+func headKey(line string) string {
+	t := strings.TrimSpace(strings.ReplaceAll(line, "\f", ""))
+	if t == "" || utf8.RuneCountInString(t) > 110 {
+		return ""
+	}
+	var b strings.Builder
+	digits := false
+	for _, r := range strings.ToLower(t) {
+		if unicode.IsDigit(r) {
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	k := b.String()
+	// A page number alone, or words: a line of numbers and punctuation
+	// ("2013;2:26–33.") repeats by chance.
+	if k != "#" && letterCount(k) < 4 {
+		return ""
+	}
+	return k
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -47,13 +47,20 @@ var backHeadings = map[string]string{
 	"supplementary materials":                    "supplementary",
 	"supplementary data":                         "supplementary",
 	"use of artificial intelligence tools":       "ai-use",
+	"agradecimentos":                             "acknowledgements",
+	"agradecimientos":                            "acknowledgements",
+	"remerciements":                              "acknowledgements",
+	"financiamento":                              "funding",
+	"financiamiento":                             "funding",
+	"conflito de interesses":                     "competing-interests",
+	"conflicto de intereses":                     "competing-interests",
 	"open peer review":                           "peer-review",
 	"peer review":                                "peer-review",
 	"peer review reports":                        "peer-review",
 }
 
 // frontHeadings label front matter, not sections.
-var frontHeadings = map[string]bool{"abstract": true, "contents": true, "keywords": true, "key words": true, "summary of contents": true}
+var frontHeadings = map[string]bool{"abstract": true, "contents": true, "keywords": true, "key words": true, "summary of contents": true, "resumo": true, "resumen": true, "résumé": true, "palavras-chave": true, "palabras clave": true}
 
 // bodyHeadings are unnumbered headings common enough to trust without
 // layout hints.
@@ -64,6 +71,14 @@ var bodyHeadings = map[string]bool{
 	"outlook": true, "future directions": true, "conclusions and perspectives": true,
 	"conclusion and perspectives": true, "conclusion and future directions": true,
 	"conclusions and future directions": true,
+	// Portuguese, Spanish and French, as SciELO, Redalyc and Érudit print them.
+	"introdução": true, "introducción": true, "método": true, "métodos": true, "metodologia": true,
+	"metodología": true, "material e métodos": true, "materiais e métodos": true,
+	"materiales y métodos": true, "material y métodos": true, "resultados": true, "discussão": true,
+	"discusión": true, "resultados e discussão": true, "resultados y discusión": true,
+	"conclusão": true, "conclusões": true, "conclusión": true, "conclusiones": true,
+	"considerações finais": true, "consideraciones finales": true, "matériel et méthodes": true,
+	"résultats": true, "conclusions et perspectives": true,
 }
 
 // heading is what a block says about the section structure.

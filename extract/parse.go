@@ -56,7 +56,7 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	doc, err := Build(ctx, reflow(TextBlocks(text)), src)
+	doc, err := Build(ctx, reflow(dropRunningHeads(TextBlocks(text))), src)
 	if err != nil {
 		return nil, err
 	}

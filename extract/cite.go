@@ -194,9 +194,13 @@ func (b *builder) citations() {
 	// Superscript digits are citations only in a document that cites
 	// that way; elsewhere they are exponents, charges and footnotes.
 	superOK := counts[StyleSuperscript] > counts[StyleParen]+counts[StyleBracket]
+	// A document cites one way. Where superscripts far outnumber groups
+	// in brackets or parentheses, those are quantities and intervals
+	// ("(5,8 - 12,5)" with decimal commas), not callouts.
+	groupsOK := !superOK || 3*(counts[StyleParen]+counts[StyleBracket]) > counts[StyleSuperscript]
 	for _, f := range all {
 		c := f.c
-		if c.Style == StyleSuperscript && !superOK {
+		if c.Style == StyleSuperscript && !superOK || c.Style != StyleSuperscript && !groupsOK {
 			continue
 		}
 		text := f.p.Text[c.Start:c.End]

@@ -34,10 +34,10 @@ const (
 	particle    = `(?:[vV]an|[vV]on|[dD]e|[dD]a|[dD]el|[dD]ella|[dD]er|[dD]en|[dD]i|[dD]u|[lL]a|[lL]e|[dD]os|[dD]as|[tT]er|[tT]en|[aA]l|[eE]l|[bB]in|[iI]bn|[dD]')`
 	surname     = `(?:` + particle + `\s+|` + particle + `-)*` + surnameWord + `(?:\s+(?:` + particle + `\s+)*` + surnameWord + `){0,2}`
 	// Initials run together ("AB", "J-P") after a Vancouver surname.
-	packedInitials = `\p{Lu}{1,4}(?:-\p{Lu}{1,2})?`
+	packedInitials = `\p{Lu}{1,4}(?:-\p{Lu}{1,4})?`
 	// Dotted initials ("A.", "A. B.", "A.B.", "J.-L.", "Th.").
 	dotted = `\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?\p{Lu}\p{Ll}{0,2}\.)*`
-	suffix = `(?:Jr|Sr|III|II|IV|2nd|3rd)\.?` // longest first: RE2 takes the first alternative that fits
+	suffix = `(?:Jr|Sr|III|II|IV|2nd|3rd|Neto|Filho|Júnior|Sobrinho|No)\.?` // longest first: RE2 takes the first alternative that fits; Portuguese names end in Neto (No), Filho, Júnior
 )
 
 var (
@@ -51,7 +51,8 @@ var (
 	etAlRe = regexp.MustCompile(`^(?:\s*[,;])?\s*\*?et\.?\s+al\b\.?\*?`)
 	// Initials that are all of a piece ("Wistuba II" is initials, not a
 	// suffix, when nothing follows).
-	suffixes = map[string]string{"Jr": "Jr", "Sr": "Sr", "II": "II", "III": "III", "IV": "IV", "2nd": "2nd", "3rd": "3rd"}
+	suffixes = map[string]string{"Jr": "Jr", "Sr": "Sr", "II": "II", "III": "III", "IV": "IV", "2nd": "2nd", "3rd": "3rd",
+		"Neto": "Neto", "No": "Neto", "Filho": "Filho", "Júnior": "Júnior", "Sobrinho": "Sobrinho"}
 )
 
 // authorScan is the author list read off the front of an entry.

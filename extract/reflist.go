@@ -184,7 +184,10 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 			fromQ = false
 			continue
 		}
-		if len(pending) > 0 && (len(out) == 0 || !fromQ || opensEntry(lines, i, hang)) {
+		// A queued label goes to the next text that starts an entry: in a
+		// PDF, a new block after a line that could end one (the layout
+		// sets each entry apart), or an author list after such a line.
+		if len(pending) > 0 && (len(out) == 0 || !fromQ || l.opens && !isNaN(l.indent) && i > 0 && endsEntry(lines[i-1].text) || opensEntry(lines, i, hang)) {
 			out = append(out, entry{n: pending[0], text: l.text, src: l.src})
 			pending = pending[1:]
 			fromQ = true

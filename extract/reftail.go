@@ -19,11 +19,13 @@ type tailMatch struct {
 // Pieces of the tail patterns. Pages: "844–851", "e104321", "132S-75S",
 // "A64", "eaaf7444", "30-48 e14", "81-89.e10".
 const (
-	tYear   = `((?:1[5-9]|20)\d{2})[a-z]?`
-	tVol    = `(\d{1,5}[A-Za-z]?)`
-	tIssue  = `(?:\s*\((?P<issue>[^()]{1,25})\))?`
-	tPages  = `([A-Za-z]{0,4}\d{1,7}[A-Za-z]?(?:\s*[-–—‐‑−]\s*[A-Za-z]{0,4}\d{1,7}[A-Za-z]?)?(?:(?:\s|\.)e\d{1,4})?)`
-	tMonths = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\.?(?:\s*[-–/]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?)?(?:\s+\d{1,2})?)`
+	tYear  = `((?:1[5-9]|20)\d{2})[a-z]?`
+	tVol   = `(\d{1,5}[A-Za-z]?)`
+	tIssue = `(?:\s*\((?P<issue>[^()]{1,25})\))?`
+	tPages = `([A-Za-z]{0,4}\d{1,7}[A-Za-z]?(?:\s*[-–—‐‑−]\s*[A-Za-z]{0,4}\d{1,7}[A-Za-z]?)?(?:(?:\s|\.)e\d{1,4})?)`
+	// Months in English, and as Portuguese and Spanish NLM-style lists
+	// abbreviate them ("2013 abr;", "2014 fev;", "2015 set;").
+	tMonths = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter|[Jj]an|[Ff]ev|[Mm]ar|[Aa]br|[Mm]ai|[Jj]un|[Jj]ul|[Aa]go|[Ss]et|[Oo]ut|[Nn]ov|[Dd]ez|[Ee]ne|[Ff]eb|[Mm]ay|[Ss]ep|[Oo]ct|[Dd]ic)\.?(?:\s*[-–/]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|[a-z]{3})\.?)?(?:\s+\d{1,2})?)`
 )
 
 // tailStyle is one style's end of entry. Groups are named by field.

@@ -329,9 +329,13 @@ func lastPageMatch(got, want string) bool {
 }
 
 // unlabel drops the label some JATS files keep inside a volume or page
-// element ("Volume 124", "p. 613"): the number is the field.
+// element ("Volume 124", "p. 613"), and the issue and colon one keeps in
+// its volume ("58(2):"): the number is the field.
 func unlabel(s string) string {
 	t := strings.TrimSpace(s)
+	if i := strings.IndexByte(t, '('); i > 0 && strings.HasSuffix(strings.TrimRight(t, ": "), ")") {
+		t = strings.TrimSpace(t[:i])
+	}
 	for _, p := range []string{"Volume ", "Vol. ", "vol. ", "pp. ", "p. ", "P. "} {
 		if strings.HasPrefix(t, p) {
 			return strings.TrimSpace(t[len(p):])

@@ -28,7 +28,7 @@ VERSION   = $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 
 SEEDS      := $(sort $(wildcard seeds/*.txt seeds/*.pdf))
 DOCS       := $(basename $(notdir $(SEEDS)))
-LEXICONS   := $(addprefix seeds/lexicons/,genes.tsv chemicals.tsv diseases.tsv overrides.tsv)
+LEXICONS   := $(addprefix seeds/lexicons/,genes.tsv chemicals.tsv diseases.tsv overrides.tsv families.tsv mechanisms.tsv)
 MECHANISMS := seeds/lexicons/mechanisms.tsv
 EXTRACT    := $(DOCS:%=build/extract/%.json)
 NORMALIZE  := $(DOCS:%=build/normalize/%.json)

@@ -30,13 +30,13 @@ const (
 // paragraph named by Paragraph, like extract's citations, so mentions,
 // sentences and citations line up.
 type Annotations struct {
-	Schema        string               `json:"schema"`
-	Document      string               `json:"document"` // extract.Document.ID
-	Lexicons      []LexiconInfo        `json:"lexicons"`
-	Sentences     []Sentence           `json:"sentences"`
-	Mentions      []Mention            `json:"mentions"`
-	Entities      []Entity             `json:"entities"`
-	Abbreviations []Abbreviation       `json:"abbreviations"`
+	Schema        string         `json:"schema"`
+	Document      string         `json:"document"` // extract.Document.ID
+	Lexicons      []LexiconInfo  `json:"lexicons"`
+	Sentences     []Sentence     `json:"sentences"`
+	Mentions      []Mention      `json:"mentions"`
+	Entities      []Entity       `json:"entities"`
+	Abbreviations []Abbreviation `json:"abbreviations"`
 	// Support says which sentences each citation group backs, directly
 	// or by scope (CitationScope).
 	Support []Support `json:"support"`

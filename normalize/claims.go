@@ -231,7 +231,17 @@ func (st *sent) aboutDrugs(rel string, cs, ce int) bool {
 		}
 	}
 	switch rel {
-	case Transports, Inactivates, Sequesters:
+	case Transports:
+		// The drug is named near the transport, not elsewhere in the
+		// sentence ("drug-resistant cells ... cystine uptake").
+		w0, w1 := max(0, cs-60), min(len(st.low), ce+80)
+		for _, m := range st.ms {
+			if m.drug && m.bs < w1 && m.be > w0 {
+				return true
+			}
+		}
+		return drugContext.MatchString(st.low[w0:w1])
+	case Inactivates, Sequesters:
 		return hasDrug || drugContext.MatchString(st.low)
 	case Marker:
 		cue := st.low[cs:ce]
@@ -271,17 +281,18 @@ func (st *sent) clauseEnd(b int) int {
 }
 
 // eligible reports whether mention k can be an agent: a resolved gene,
-// family or chemical, not a bare "tumor", and not a drug named as the
-// object of the relation ("resistance to gefitinib", "cisplatin uptake").
+// family or chemical, not a bare "tumor", not a word's modifier ("the
+// EGFR-targeted drug"), and not a drug named as the object of the
+// relation ("resistance to gefitinib", "cisplatin uptake").
 func (st *sent) eligible(k int) bool {
 	m := st.ms[k]
-	if m.ent == nil || m.m.Generic {
+	if m.ent == nil || m.m.Generic || modifierAfter.MatchString(st.low[m.be:]) || targeted.MatchString(st.low[:m.bs]) {
 		return false
 	}
 	switch m.m.Type {
 	case Gene, Family:
 	case Chemical:
-		if drugObjectAfter.MatchString(st.low[m.be:]) || drugObjectBefore.MatchString(st.low[:m.bs]) {
+		if m.drug && (drugObjectAfter.MatchString(st.low[m.be:]) || drugObjectBefore.MatchString(st.low[:m.bs]) || st.listedAfterDrug(m.bs)) {
 			return false
 		}
 	default:
@@ -290,48 +301,188 @@ func (st *sent) eligible(k int) bool {
 	return !inPhrase.MatchString(st.low[:m.bs])
 }
 
+// listedAfterDrug: a mention after ", " that follows a drug is the next
+// item of a list of drugs.
+func (st *sent) listedAfterDrug(b int) bool {
+	t := strings.TrimRight(st.low[:b], " ")
+	if !strings.HasSuffix(t, ",") {
+		return false
+	}
+	for _, m := range st.ms {
+		if m.drug && m.be == len(t)-1 {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	drugObjectAfter  = regexp.MustCompile(`^(?:'s)?[\s-]*(?:resistan|sensitiv|chemosensitiv|treat|based|inclusive|induced|uptake|accumulation|exposure|therapy|regimen|chemotherapy|combined|derivatives?\b)`)
-	drugObjectBefore = regexp.MustCompile(`\b(?:to|with|such as|of|including|like|exposure to|and|or)\s*(?:the\s+)?(?:[a-z-]+\s+)?$|,\s*$`)
-	inPhrase         = regexp.MustCompile(`\b(?:in|than|from|after|using)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+)?$`)
+	drugObjectBefore = regexp.MustCompile(`\b(?:to|with|such as|of|including|like|exposure to|and|or)\s*(?:the\s+)?(?:[a-z-]+\s+)?$`)
+	inPhrase         = regexp.MustCompile(`\b(?:in|than|from|after|using|presence of|absence of)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+)?$|\((?:for example|for instance|e\.g\.),?\s+(?:[^)]*\s)?$`)
+	targeted         = regexp.MustCompile(`\btarget(?:ing|s|ed)?\s+(?:[a-z-]+\s+){0,2}$`)
+	afterCue         = regexp.MustCompile(`(?:\bby|\bfor|such as|\blike|including)\s*$`)
 )
 
 // agentsFor finds the agents of a relation cue at [cs, ce).
 func (st *sent) agentsFor(rc relCue, cs, ce int) []cand {
 	base := cand{rel: rc.rel, rule: rc.name, cs: cs, ce: ce}
+	cue := st.low[cs:ce]
+	// A cue that ends naming its agent: "can be repaired by X",
+	// "binding substrates for X", "transporters such as X".
+	if afterCue.MatchString(cue) {
+		return st.agentAt(base, ce, "named after the cue")
+	}
+	// "a correlation between X levels and Y resistance".
+	if k := strings.Index(cue, "between "); k >= 0 {
+		for j, m := range st.ms {
+			if m.bs >= cs+k && m.be <= ce && st.entityAgent(j, rc.rel) {
+				c := base
+				c.agent, c.as, c.ae, c.by = j, m.bs, m.be, "named after \"between\" in the cue"
+				return []cand{c}
+			}
+		}
+	}
 	// A passive cue names its agent after it: "exported via MRP1".
 	if rc.rel != Sensitizes && rc.rel != Reverses && rc.rel != Marker {
 		if loc := passiveBy.FindStringIndex(st.low[ce:]); loc != nil {
-			at := ce + loc[1]
-			for k, m := range st.ms {
-				if m.bs == at && st.eligibleAfter(k) {
-					c := base
-					c.agent, c.as, c.ae, c.by = k, m.bs, m.be, "named after the cue ("+strings.TrimSpace(st.text[ce:at])+")"
-					return append([]cand{c}, st.coordinated(c, k)...)
-				}
-			}
-			if rc.rel == Repairs {
-				if t, s, e := st.phraseAt(at); t != "" {
-					c := base
-					c.agent, c.text, c.as, c.ae, c.by = -1, t, s, e, "process named after the cue ("+strings.TrimSpace(st.text[ce:at])+")"
-					c.agentKind = AgentProcess
-					return []cand{c}
-				}
+			if cs := st.agentAt(base, ce+loc[1], "named after the cue ("+strings.TrimSpace(st.text[ce:ce+loc[1]])+")"); len(cs) > 0 {
+				return cs
 			}
 		}
 	}
 	start := st.clauseStart(cs)
-	for k, m := range st.ms {
-		if m.bs >= start && m.be <= cs && st.eligible(k) {
-			c := base
-			c.agent, c.as, c.ae, c.by = k, m.bs, m.be, "first entity of the clause before the cue"
-			return append([]cand{c}, st.coordinated(c, k)...)
+	if locs := relative.FindAllStringIndex(st.low[start:cs], -1); len(locs) > 0 {
+		rb, ra := start+locs[len(locs)-1][0], start+locs[len(locs)-1][1]
+		if !st.mentionBefore(rb) && len(strings.Fields(st.low[ra:cs])) <= 3 {
+			start = ra // "models that develop resistance": the subject is "models"
 		}
+	}
+	var out []cand
+	if loc := participle.FindStringIndex(st.low[start:cs]); loc != nil {
+		if k := strings.Index(st.low[start:cs], ", "); k > loc[1] {
+			out = append(out, st.firstIn(base, start+loc[1], start+k, "named in the opening \"by\" phrase")...)
+			start += k + 2
+		}
+	}
+	if locs := thereby.FindAllStringIndex(st.low[start:cs], -1); len(locs) > 0 {
+		if c := st.firstIn(base, start+locs[len(locs)-1][1], cs, "first entity of the consequence before the cue"); len(c) > 0 {
+			return append(out, st.withExamples(c, ce)...)
+		}
+	}
+	if rc.rel == Reverses || rc.rel == Sensitizes {
+		// A modulator drug named before the cue is its agent: "everolimus
+		// ... reversing chemoresistance", "olaparib ... restore sensitivity".
+		for k, m := range st.ms {
+			if m.bs >= start && m.be <= cs && m.drug && m.ent != nil && !drugObjectAfter.MatchString(st.low[m.be:]) && !modifierAfter.MatchString(st.low[m.be:]) {
+				c := base
+				c.agent, c.as, c.ae, c.by = k, m.bs, m.be, "the drug named before the cue (a modulator)"
+				return append(out, c)
+			}
+		}
+	}
+	if c := st.firstIn(base, start, cs, "first entity of the clause before the cue"); len(c) > 0 {
+		return append(out, st.withExamples(c, ce)...)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if rc.rel == Transports || rc.rel == Inactivates || rc.rel == Sequesters {
+		return nil // a process does not carry or bind a drug
+	}
+	if loc := means.FindStringSubmatchIndex(st.low[start:cs]); loc != nil {
+		c := base
+		c.agent, c.as, c.ae, c.agentKind = -1, start+loc[2], start+loc[3], AgentProcess
+		c.text, c.by = strings.TrimSpace(st.text[c.as:c.ae]), "the means (\"by ...\") before the cue"
+		return []cand{c}
 	}
 	if c, ok := st.processAgent(base, start, cs); ok {
 		return []cand{c}
 	}
 	return nil
+}
+
+// entityAgent: an entity that can be the agent of the relation; what
+// carries, binds or sequesters a drug is no drug itself.
+func (st *sent) entityAgent(k int, rel string) bool {
+	m := st.ms[k]
+	if m.ent == nil || m.m.Generic {
+		return false
+	}
+	switch m.m.Type {
+	case Gene, Family:
+		return true
+	case Chemical:
+		return !m.drug || rel == Confers || rel == Reverses || rel == Sensitizes || rel == Marker
+	}
+	return false
+}
+
+// firstIn finds the first eligible entity in [s, e), with the entities
+// joined to it.
+func (st *sent) firstIn(base cand, s, e int, by string) []cand {
+	for k, m := range st.ms {
+		if m.bs >= s && m.be <= e && st.eligible(k) && st.entityAgent(k, base.rel) {
+			c := base
+			c.agent, c.as, c.ae, c.by = k, m.bs, m.be, by
+			return append([]cand{c}, st.coordinated(c, k)...)
+		}
+	}
+	return nil
+}
+
+// agentAt finds an agent starting at byte b: an entity there, or (for
+// repairs) the noun phrase there.
+func (st *sent) agentAt(base cand, b int, by string) []cand {
+	for b < len(st.low) && st.low[b] == ' ' {
+		b++
+	}
+	for k, m := range st.ms {
+		if m.bs == b && st.entityAgent(k, base.rel) && !(m.m.Type == Chemical && m.drug) {
+			c := base
+			c.agent, c.as, c.ae, c.by = k, m.bs, m.be, by
+			return append([]cand{c}, st.coordinated(c, k)...)
+		}
+	}
+	if base.rel == Repairs {
+		if t, s, e := st.phraseAt(b); t != "" {
+			c := base
+			c.agent, c.text, c.as, c.ae, c.by, c.agentKind = -1, t, s, e, "process "+by, AgentProcess
+			return []cand{c}
+		}
+	}
+	return nil
+}
+
+// mentionBefore: an entity mention ends right before byte b (", which").
+func (st *sent) mentionBefore(b int) bool {
+	t := strings.TrimRight(st.low[:b], " ,")
+	for _, m := range st.ms {
+		if m.be == len(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// withExamples adds the entities a cue lists after it: "linked to
+// chemoresistance, with key members including ABCB1, ABCC1 and ABCG2".
+func (st *sent) withExamples(cs []cand, ce int) []cand {
+	loc := examples.FindStringIndex(st.low[ce:])
+	if loc == nil || len(cs) == 0 || cs[0].rel == Transports && cs[0].ce == ce && afterCue.MatchString(st.low[cs[0].cs:ce]) {
+		return cs
+	}
+	at := ce + loc[1]
+	for k, m := range st.ms {
+		if m.bs == at && (m.m.Type == Gene || m.m.Type == Family) && m.ent != nil {
+			c := cs[0]
+			c.agent, c.as, c.ae, c.by = k, m.bs, m.be, "an example the cue lists (\""+strings.TrimSpace(st.text[ce+loc[0]:at])+"\")"
+			cs = append(cs, c)
+			cs = append(cs, st.coordinated(c, k)...)
+			break
+		}
+	}
+	return cs
 }
 
 // eligibleAfter: an agent named after a passive cue may be any entity
@@ -348,7 +499,7 @@ func (st *sent) coordinated(c cand, k int) []cand {
 	end := st.ms[k].be
 	for j := k + 1; j < len(st.ms); j++ {
 		m := st.ms[j]
-		if m.bs >= c.cs {
+		if m.bs >= c.cs && st.ms[k].bs < c.cs {
 			break
 		}
 		gapText := st.low[end:m.bs]
@@ -391,22 +542,38 @@ func (st *sent) processAgent(base cand, start, cs int) (cand, bool) {
 		s += loc[1]
 		rest = st.low[s:cs]
 	}
+	if loc := leadConj.FindStringIndex(rest); loc != nil {
+		s += loc[1]
+		rest = st.low[s:cs]
+	}
 	e := cs
 	if loc := subjectEnd.FindStringIndex(rest); loc != nil {
+		e = s + loc[0]
+	}
+	if loc := relClause.FindStringIndex(st.low[s:e]); loc != nil {
 		e = s + loc[0]
 	}
 	if k := strings.IndexAny(st.low[s:e], ",("); k >= 0 {
 		e = s + k
 	}
+	for i, w := range strings.Fields(st.low[s:e]) {
+		if i > 0 && len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.Contains(w, "-") {
+			e = s + strings.Index(st.low[s:e], " "+w) // a verb in the past: the subject ends
+			break
+		}
+	}
 	text := strings.TrimSpace(st.text[s:e])
 	low := strings.TrimSpace(st.low[s:e])
-	if m := anaphor.FindStringSubmatch(low); m != nil && (m[1] == "" || anaphorNoun[m[1]] || len(strings.Fields(low)) == 1) {
+	if m := anaphor.FindStringSubmatch(low); m != nil && (m[1] == "" || anaphorNoun[m[1]] || len(strings.Fields(low)) == 1 || strings.HasPrefix(low, "it ") || strings.HasPrefix(low, "they ")) {
 		return st.resolveAnaphor(base, s, s+len(text), text)
 	}
 	low = strings.TrimPrefix(strings.TrimPrefix(low, "the "), "a ")
-	text = text[len(text)-len(low):]
+	low = strings.TrimSpace(trailWords.ReplaceAllString(low, ""))
+	text = strings.TrimSpace(text[len(text)-len(strings.TrimSpace(st.low[s:e])):])
+	text = text[len(text)-len(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(text), "the "), "a "))):]
+	text = text[:len(low)]
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > 8 || strings.Contains(low, "resistan") || genericAgent.MatchString(low) {
+	if len(words) == 0 || len(words) > 10 || strings.Contains(low, "resistan") || genericAgent.MatchString(low) || notAgent.MatchString(low) {
 		return cand{}, false
 	}
 	c := base
@@ -418,6 +585,9 @@ func (st *sent) processAgent(base cand, start, cs int) (cand, bool) {
 }
 
 var (
+	leadConj    = regexp.MustCompile(`^(?:while|although|though|whereas|when|if|after|because|since|as)\s+`)
+	relClause   = regexp.MustCompile(`\s(?:that|which|who|composed|consisting|including)\b`)
+	trailWords  = regexp.MustCompile(`(?:\s+(?:the|a|an|of|in|into|to|from|with|and|or|by|for|on|at))+$`)
 	reportThat  = regexp.MustCompile(`^.*?\b(?:indicated|indicates|revealed|reveals|showed|shows|shown|demonstrated|demonstrates|found|suggests?|suggested|identified|reported|known)\s+that\s+`)
 	anaphorNoun = map[string]bool{"process": true, "mechanism": true, "protein": true, "transporter": true, "enzyme": true, "gene": true, "effect": true, "pathway": true, "system": true, "complex": true}
 )
@@ -504,7 +674,11 @@ func (st *sent) listCands() []cand {
 	}
 	var out []cand
 	at := loc[1]
-	for _, item := range listSplit.Split(body, -1) {
+	split := listSplit
+	if strings.Contains(body, ", ") {
+		split = commaSplit
+	}
+	for _, item := range split.Split(body, -1) {
 		k := strings.Index(st.low[at:], item)
 		if k < 0 || strings.TrimSpace(item) == "" {
 			continue
@@ -525,7 +699,10 @@ func (st *sent) listCands() []cand {
 	return out
 }
 
-var listSplit = regexp.MustCompile(`,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+`)
+var (
+	listSplit  = regexp.MustCompile(`\s+(?:and|or)\s+`)
+	commaSplit = regexp.MustCompile(`,\s+(?:and\s+|or\s+)?`)
+)
 
 // claim fills in a candidate's details.
 func (st *sent) claim(c cand, agents map[int]bool) Claim {

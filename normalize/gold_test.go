@@ -22,7 +22,7 @@ func seedLexicon(t testing.TB) (*Lexicon, map[string]bool) {
 	t.Helper()
 	var files []LexiconFile
 	have := map[string]bool{Gene: true}
-	for _, name := range []string{"genes.tsv", "overrides.tsv", "chemicals.tsv", "diseases.tsv"} {
+	for _, name := range []string{"genes.tsv", "overrides.tsv", "chemicals.tsv", "diseases.tsv", "families.tsv", "mechanisms.tsv"} {
 		p := filepath.Join("..", "seeds", "lexicons", name)
 		data, err := os.ReadFile(p)
 		if errors.Is(err, fs.ErrNotExist) && (name == "chemicals.tsv" || name == "diseases.tsv") {

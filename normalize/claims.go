@@ -173,7 +173,7 @@ func (lx *Lexicon) sentenceClaims(st *sent) []Claim {
 	cands = append(cands, st.listCands()...)
 	for _, rc := range relCues {
 		for _, loc := range rc.re.FindAllStringIndex(st.low, -1) {
-			if !st.aboutDrugs(rc.rel, loc[0], loc[1]) {
+			if !strings.Contains(st.low[loc[0]:loc[1]], "resistance") && !st.aboutDrugs(rc.rel, loc[0], loc[1]) {
 				continue
 			}
 			cands = append(cands, st.agentsFor(rc, loc[0], loc[1])...)
@@ -388,7 +388,12 @@ func (st *sent) agentsFor(rc relCue, cs, ce int) []cand {
 		return out
 	}
 	if rc.rel == Transports || rc.rel == Inactivates || rc.rel == Sequesters {
-		return nil // a process does not carry or bind a drug
+		// A process does not carry or bind a drug; an anaphor for an
+		// entity may ("It primarily facilitates the transport of ...").
+		if c, ok := st.processAgent(base, start, cs); ok && c.agentEnt != "" {
+			return []cand{c}
+		}
+		return nil
 	}
 	if loc := means.FindStringSubmatchIndex(st.low[start:cs]); loc != nil {
 		c := base
@@ -397,7 +402,7 @@ func (st *sent) agentsFor(rc relCue, cs, ce int) []cand {
 		return []cand{c}
 	}
 	if c, ok := st.processAgent(base, start, cs); ok {
-		return []cand{c}
+		return st.withExamples([]cand{c}, ce)
 	}
 	return nil
 }

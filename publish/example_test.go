@@ -86,9 +86,17 @@ func ExampleBuild() {
 	for _, m := range e.Mentions {
 		for _, r := range m.References {
 			if r.DOI != "" {
-				fmt.Printf("%s %q cites reference %d, DOI %s\n", m.Sentence.ID, m.Text, r.N, r.DOI)
+				fmt.Printf("%s %q: reference %d (%s), DOI %s\n", m.Sentence.ID, m.Text, r.N, r.Scope, r.DOI)
 			}
 		}
 	}
-	// Output: p55.s6 "MDR1" cites reference 121, DOI 10.1084/jem.20191388
+	// Output:
+	// p15.s1 "ABCB1": reference 37 (inferred), DOI 10.1126/science.aar7389
+	// p15.s1 "P-glycoprotein": reference 37 (inferred), DOI 10.1126/science.aar7389
+	// p15.s1 "P-gp": reference 37 (inferred), DOI 10.1126/science.aar7389
+	// p15.s3 "P-gp": reference 39 (inferred), DOI 10.1038/s41568-018-0005-8
+	// p55.s3 "MDR1": reference 121 (inferred), DOI 10.1084/jem.20191388
+	// p55.s4 "MDR1": reference 121 (inferred), DOI 10.1084/jem.20191388
+	// p55.s5 "MDR1": reference 121 (inferred), DOI 10.1084/jem.20191388
+	// p55.s6 "MDR1": reference 121 (direct), DOI 10.1084/jem.20191388
 }

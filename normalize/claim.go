@@ -12,6 +12,13 @@ const (
 	Marker      = "marker"      // correlates with resistance or response
 )
 
+// Where a claim's mechanism was read (Claim.MechanismFrom).
+const (
+	FromRelation = "relation" // the relation is the mechanism's work: transport, binding, repair
+	FromSentence = "sentence" // the sentence's own words name it
+	FromSection  = "section"  // the title of the sentence's section
+)
+
 // Agent kinds.
 const (
 	AgentProcess = "process" // a noun phrase no lexicon names: "hypoxia", "enhanced DNA repair"
@@ -63,8 +70,8 @@ type Claim struct {
 	CancerBy string `json:"cancer_by,omitempty"`
 
 	Mechanism string `json:"mechanism,omitempty"` // slug of the mechanisms vocabulary
-	// MechanismFrom is "relation" (a transport is efflux or uptake),
-	// "sentence" (the sentence's own words) or "section" (its title).
+	// MechanismFrom is FromRelation (a transport is efflux or uptake),
+	// FromSentence (the sentence's own words) or FromSection (its title).
 	MechanismFrom string `json:"mechanism_from,omitempty"`
 	MechanismBy   string `json:"mechanism_by,omitempty"` // the cue or the section title
 
@@ -112,4 +119,27 @@ type ClaimCitation struct {
 	Citation string `json:"citation"`
 	Refs     []int  `json:"refs"`
 	Scope    string `json:"scope"` // ScopeDirect or ScopeInferred
+}
+
+// TiesMechanism reports whether the claim is evidence that its agent and
+// drugs take part in its mechanism, which the sentence itself must say:
+// a mechanism read from the relation or from the sentence's own words
+// does; one taken from the section's title only for a transport, whose
+// direction the title gives (the transport is the mechanism's work, as
+// in "It facilitates the transport of paclitaxel" under "Increased drug
+// excretion"). Under "Increased DNA repair", "DNMT3A mutations are
+// associated with poor response" says nothing of repair. A marker states
+// a correlation, not a part in the mechanism; a negated claim states
+// none.
+func (c Claim) TiesMechanism() bool {
+	if c.Mechanism == "" || c.Negated || c.Relation == Marker {
+		return false
+	}
+	switch c.MechanismFrom {
+	case FromRelation, FromSentence:
+		return true
+	case FromSection:
+		return c.Relation == Transports
+	}
+	return false
 }

@@ -763,23 +763,34 @@ func (st *sent) stateOf(bs, be int) (string, string) {
 }
 
 // drugsOf lists the drugs a claim is about: the sentence's drug
-// mentions that are not agents, and drug classes the lexicons do not
-// name ("PARP inhibitors"), unless they are the agent's own inhibitors.
+// mentions that are not agents, each drug once (its first mention), and
+// drug classes the lexicons do not name ("PARP inhibitors"), unless they
+// are the agent's own inhibitors.
 func (st *sent) drugsOf(c cand, agents map[int]bool) ([]ClaimTerm, string) {
 	out := []ClaimTerm{}
 	var taken [][2]int
+	seen := map[string]bool{}
 	for k, m := range st.ms {
 		if !m.drug || agents[k] || k == c.agent {
 			continue
 		}
-		out = append(out, ClaimTerm{Entity: m.m.Entity, Mention: m.m.ID, Text: m.m.Text, Start: m.m.Start, End: m.m.End, Paragraph: st.s.Paragraph})
 		taken = append(taken, [2]int{m.bs, m.be})
+		if seen[m.m.Entity] {
+			continue
+		}
+		seen[m.m.Entity] = true
+		out = append(out, ClaimTerm{Entity: m.m.Entity, Mention: m.m.ID, Text: m.m.Text, Start: m.m.Start, End: m.m.End, Paragraph: st.s.Paragraph})
 	}
 	for _, loc := range drugClass.FindAllStringIndex(st.text, -1) {
 		t := strings.TrimSpace(strings.ReplaceAll(st.text[loc[0]:loc[1]], ")", ""))
 		if c.as < loc[1] && loc[0] < c.ae || spanHit(taken, loc[0], loc[1]) {
 			continue // the agent's own inhibitors: its state, not a drug
 		}
+		k := "class " + strings.ToLower(t)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
 		out = append(out, ClaimTerm{Text: t, Start: st.s.Start + st.cps[loc[0]], End: st.s.Start + st.cps[loc[1]], Paragraph: st.s.Paragraph})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -824,40 +835,40 @@ func (lx *Lexicon) mechanismOf(st *sent, c Claim, section []mechCue) (string, st
 	case Transports:
 		switch {
 		case uptakeCue.MatchString(clause):
-			return "reduced-drug-uptake", "relation", uptakeCue.FindString(clause)
+			return "reduced-drug-uptake", FromRelation, uptakeCue.FindString(clause)
 		case effluxCue.MatchString(clause):
-			return "increased-efflux", "relation", effluxCue.FindString(clause)
+			return "increased-efflux", FromRelation, effluxCue.FindString(clause)
 		}
 		for _, m := range section {
 			if m.slug == "reduced-drug-uptake" || m.slug == "increased-efflux" {
-				return m.slug, "section", m.cue
+				return m.slug, FromSection, m.cue
 			}
 		}
-		return "increased-efflux", "relation", "transport"
+		return "increased-efflux", FromRelation, "transport"
 	case Inactivates:
-		return "drug-inactivation", "relation", c.Cue.Text
+		return "drug-inactivation", FromRelation, c.Cue.Text
 	case Sequesters:
-		return "drug-sequestration", "relation", c.Cue.Text
+		return "drug-sequestration", FromRelation, c.Cue.Text
 	case Repairs:
-		return "dna-repair", "relation", c.Cue.Text
+		return "dna-repair", FromRelation, c.Cue.Text
 	}
 	if c.Agent.Kind == AgentProcess {
 		if ms := findMechanisms(lx.mechs, phraseWords(c.Agent.Text)); len(ms) > 0 {
-			return ms[0].slug, "sentence", ms[0].cue
+			return ms[0].slug, FromSentence, ms[0].cue
 		}
 	}
 	if ms := findMechanisms(lx.mechs, phraseWords(st.text)); len(ms) > 0 {
 		for _, m := range ms {
 			for _, s := range section {
 				if s.slug == m.slug {
-					return m.slug, "sentence", m.cue
+					return m.slug, FromSentence, m.cue
 				}
 			}
 		}
-		return ms[0].slug, "sentence", ms[0].cue
+		return ms[0].slug, FromSentence, ms[0].cue
 	}
 	if len(section) > 0 {
-		return section[0].slug, "section", section[0].cue
+		return section[0].slug, FromSection, section[0].cue
 	}
 	return "", "", ""
 }

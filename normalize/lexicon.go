@@ -572,14 +572,20 @@ func (lx *Lexicon) Size() (entities, names int) {
 
 // nondrugNote reads a chemical's note for what says it is no drug: a
 // metabolite, an element, an ion, an amino acid, a reactive species.
-// Claims do not list these as the drugs a resistance is to.
+// Claims do not list these as the drugs a resistance is to. Words are
+// whole words: an "antimetabolite" is a drug, an "ionophore" may be.
 func nondrugNote(note string) bool {
-	n := strings.ToLower(note)
-	for _, w := range []string{"metabolite", "element", "end product", "amino acid", "tripeptide", "vitamin",
-		"ion;", "ion,", " ion", "radical", "reactive oxygen", "reactive species", "cofactor", "nucleotide", "sugar", "fatty acid", "oxidized form"} {
-		if strings.Contains(n, w) || strings.HasPrefix(n, strings.TrimSpace(w)) {
-			return true
+	words := phraseWords(note)
+	for _, p := range nondrugWords {
+		pw := strings.Fields(p)
+		for i := range words {
+			if cueAt(words, i, pw) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+var nondrugWords = []string{"metabolite", "catabolite", "element", "end product", "amino acid", "tripeptide", "vitamin",
+	"ion", "radical", "reactive oxygen", "reactive species", "cofactor", "nucleotide", "sugar", "fatty acid", "oxidized form"}

@@ -18,10 +18,10 @@ func loadClaims(l *loader, d *docData) {
 			cancerID, cancerText = null(c.Cancer.Entity), c.Cancer.Text
 			inherited = boolInt(c.Cancer.Inherited)
 		}
-		l.insert("claims", "document_id, id, sentence_id, paragraph_id, section_id, agent_kind, agent_entity_id, agent_text, agent_start, agent_end, agent_by, relation, relation_by, cue, cue_start, cue_end, state, state_by, effect, cancer_entity_id, cancer_text, cancer_inherited, cancer_by, mechanism, mechanism_from, mechanism_by, negated, negated_by, hedged, hedged_by, drugs_by",
+		l.insert("claims", "document_id, id, sentence_id, paragraph_id, section_id, agent_kind, agent_entity_id, agent_text, agent_start, agent_end, agent_by, relation, relation_by, cue, cue_start, cue_end, state, state_by, effect, cancer_entity_id, cancer_text, cancer_inherited, cancer_by, mechanism, mechanism_from, mechanism_by, ties_mechanism, negated, negated_by, hedged, hedged_by, drugs_by",
 			d.id, c.ID, c.Sentence, c.Paragraph, null(c.Section), c.Agent.Kind, null(c.Agent.Entity), c.Agent.Text, c.Agent.Start, c.Agent.End, c.Agent.By,
 			c.Relation, c.RelationBy, c.Cue.Text, c.Cue.Start, c.Cue.End, null(c.State), null(c.StateBy), c.Effect,
-			cancerID, cancerText, inherited, null(c.CancerBy), null(c.Mechanism), null(c.MechanismFrom), null(c.MechanismBy),
+			cancerID, cancerText, inherited, null(c.CancerBy), null(c.Mechanism), null(c.MechanismFrom), null(c.MechanismBy), boolInt(c.TiesMechanism()),
 			boolInt(c.Negated), null(c.NegatedBy), boolInt(c.Hedged), null(c.HedgedBy), c.DrugsBy)
 		for i, dr := range c.Drugs {
 			l.insert("claim_drugs", "document_id, claim_id, position, entity_id, text", d.id, c.ID, i+1, null(dr.Entity), dr.Text)

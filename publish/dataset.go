@@ -187,9 +187,10 @@ func (ds *dataset) collectMechanisms() {
 		refs := map[ref]int{}
 		for _, d := range ds.docs {
 			// Entities are tied by claims: the agent and the drugs of
-			// every claim with this mechanism that is not negated.
+			// every claim whose sentence says they take part in this
+			// mechanism (normalize.Claim.TiesMechanism).
 			for _, c := range d.claims {
-				if c.Mechanism != m.Slug || c.Negated {
+				if c.Mechanism != m.Slug || !c.TiesMechanism() {
 					continue
 				}
 				ids := []string{c.Agent.Entity}

@@ -55,6 +55,7 @@ CREATE TABLE claims (
   mechanism        TEXT REFERENCES mechanisms (slug),
   mechanism_from   TEXT, -- relation, sentence, section
   mechanism_by     TEXT,
+  ties_mechanism   INTEGER NOT NULL, -- 1: the sentence says the agent and drugs take part in the mechanism (not a section title alone, not a marker, not negated)
   negated          INTEGER NOT NULL,
   negated_by       TEXT,
   hedged           INTEGER NOT NULL,
@@ -138,19 +139,20 @@ LEFT JOIN entities ae ON ae.id = c.agent_entity_id
 LEFT JOIN claim_references cr ON cr.document_id = c.document_id AND cr.claim_id = c.id;
 
 -- mechanism_entities: the entities tied to each mechanism by claims (as
--- agent or as drug), each with the sentences that support the tie. The
--- section-title ties of schema 2 are in mechanism_paragraphs.
+-- agent or as drug) whose sentences say so (claims.ties_mechanism), each
+-- with the sentences that support the tie. The section-title ties of
+-- schema 2 are in mechanism_paragraphs.
 DROP VIEW mechanism_entities;
 CREATE VIEW mechanism_entities AS
 SELECT t.mechanism, mc.name AS mechanism_name, e.id AS entity_id, e.type AS entity_type,
        e.name AS entity_name, count(*) AS claims, count(DISTINCT t.document_id || ' ' || t.sentence_id) AS sentences,
        count(DISTINCT t.document_id) AS documents
 FROM (SELECT mechanism, document_id, sentence_id, agent_entity_id AS entity_id FROM claims
-      WHERE mechanism IS NOT NULL AND agent_entity_id IS NOT NULL AND negated = 0
+      WHERE ties_mechanism = 1 AND agent_entity_id IS NOT NULL
       UNION ALL
       SELECT c.mechanism, c.document_id, c.sentence_id, cd.entity_id FROM claims c
       JOIN claim_drugs cd ON cd.document_id = c.document_id AND cd.claim_id = c.id
-      WHERE c.mechanism IS NOT NULL AND cd.entity_id IS NOT NULL AND c.negated = 0) t
+      WHERE c.ties_mechanism = 1 AND cd.entity_id IS NOT NULL) t
 JOIN mechanisms mc ON mc.slug = t.mechanism
 JOIN entities e ON e.id = t.entity_id
 GROUP BY t.mechanism, e.id;

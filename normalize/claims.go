@@ -41,16 +41,16 @@ type smention struct {
 
 // cand is a claim before its details: an agent and a relation.
 type cand struct {
-	rel, rule  string
-	cs, ce     int // the cue, bytes in the sentence
-	agent      int // index into ms, or -1 for a process
-	text       string
-	as, ae     int // the agent's span (bytes); the anaphor's for a resolved one
-	by         string
-	agentEnt   string // set for an anaphor resolved to an entity
-	agentKind  string
-	agentMen   string
-	stateFixed string
+	rel, rule string
+	cs, ce    int // the cue, bytes in the sentence
+	agent     int // index into ms, or -1 for a process
+	text      string
+	as, ae    int // the agent's span (bytes); the anaphor's for a resolved one
+	by        string
+	agentEnt  string // set for an anaphor resolved to an entity
+	agentKind string
+	agentMen  string
+	head      int // 1 + the mention this agent is joined to ("defective BRCA1 or BRCA2"); 0: none
 }
 
 // findClaims reads the resistance relations the sentences of doc state.
@@ -516,7 +516,7 @@ func (st *sent) coordinated(c cand, k int) []cand {
 			continue
 		}
 		d := c
-		d.agent, d.as, d.ae, d.by = j, m.bs, m.be, "joined to "+st.ms[k].m.Text+" by \""+strings.TrimSpace(st.text[end:m.bs])+"\""
+		d.agent, d.as, d.ae, d.by, d.head = j, m.bs, m.be, "joined to "+st.ms[k].m.Text+" by \""+strings.TrimSpace(st.text[end:m.bs])+"\"", k+1
 		out = append(out, d)
 		end = m.be
 	}
@@ -720,6 +720,12 @@ func (st *sent) claim(c cand, agents map[int]bool) Claim {
 		m := st.ms[c.agent]
 		cl.Agent = ClaimAgent{Kind: m.m.Type, Entity: m.m.Entity, Mention: m.m.ID, Text: m.m.Text, Start: m.m.Start, End: m.m.End, By: c.by}
 		cl.State, cl.StateBy = st.stateOf(m.bs, m.be)
+		if cl.State == "" && c.head > 0 {
+			// The words before a coordination qualify each of its
+			// members: "defective BRCA1 or BRCA2".
+			h := st.ms[c.head-1]
+			cl.State, cl.StateBy = st.stateOf(h.bs, h.be)
+		}
 	} else {
 		kind := c.agentKind
 		if kind == "" {

@@ -3,7 +3,7 @@ package publish
 // APIVersion is the semantic version of the static JSON API's shape
 // (files under api/v1/). The major number is in the path; it changes when
 // a field is renamed or removed, the minor when one is added.
-const APIVersion = "1.1.0"
+const APIVersion = "1.2.0"
 
 // The types below are the API's files, one type per kind of file; the
 // JSON Schemas in schemas/ describe the same shapes and tests hold the two
@@ -45,6 +45,7 @@ type Counts struct {
 	Abbreviations     int `json:"abbreviations"`
 	Mechanisms        int `json:"mechanisms"`         // in the vocabulary
 	MatchedMechanisms int `json:"matched_mechanisms"` // with at least one section
+	Claims            int `json:"claims"`             // resistance claims
 	Diagnostics       int `json:"diagnostics"`
 }
 

@@ -138,6 +138,7 @@ FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild ex
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
   normalize:FuzzAbbrev normalize:FuzzScan \
   publish:FuzzParseMechanisms publish:FuzzParseManifest
+FUZZ += normalize:FuzzClaims
 
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 5s)

@@ -30,6 +30,7 @@ func testLexicon(t testing.TB) *Lexicon {
 			filepath.Join("..", "seeds", "lexicons", "families.tsv"),
 			filepath.Join("testdata", "chemicals.tsv"),
 			filepath.Join("testdata", "diseases.tsv"),
+			filepath.Join("..", "seeds", "lexicons", "mechanisms.tsv"),
 		} {
 			data, err := os.ReadFile(p)
 			if err != nil {

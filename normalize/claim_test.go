@@ -39,6 +39,7 @@ func TestNondrugNote(t *testing.T) {
 		{"fluoropyrimidine antimetabolite", false}, // a drug, whatever its name contains
 		{"ribonucleotide reductase inhibitor", false},
 		{"copper ionophore", false},
+		{"bacterial endotoxin, an inflammatory stimulus; no drug", true},
 		{"platinum alkylating-like agent", false},
 		{"third-generation EGFR TKI", false},
 	}

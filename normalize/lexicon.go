@@ -588,4 +588,4 @@ func nondrugNote(note string) bool {
 }
 
 var nondrugWords = []string{"metabolite", "catabolite", "element", "end product", "amino acid", "tripeptide", "vitamin",
-	"ion", "radical", "reactive oxygen", "reactive species", "cofactor", "nucleotide", "sugar", "fatty acid", "oxidized form"}
+	"ion", "radical", "reactive oxygen", "reactive species", "cofactor", "nucleotide", "sugar", "fatty acid", "oxidized form", "no drug"}

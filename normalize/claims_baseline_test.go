@@ -1,9 +1,6 @@
 package normalize
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // cooccurrence is a baseline the claim rules must beat: every entity
 // (gene, family or chemical; not a bare "tumor") mentioned in a sentence
@@ -35,25 +32,13 @@ func cooccurrence(a *Annotations, keep func(*Sentence) bool) []Claim {
 // mechanisms were tied before claims). The rules must be more precise
 // than both.
 func TestClaimsBaseline(t *testing.T) {
-	if testing.Short() {
-		t.Skip("extracts the seed review")
-	}
-	doc := seedDocument(t)
-	lx, _ := seedLexicon(t)
-	a, err := Annotate(context.Background(), doc, lx, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, scope := readClaimsGold(t, a)
-	ents := map[string]Entity{}
-	for _, e := range a.Entities {
-		ents[e.ID] = e
-	}
+	sd := seedClaims(t)
+	doc, a, gold, scope, ents := sd.doc, sd.a, sd.gold, sd.scope, sd.ents
 	secOf := map[string]string{}
 	for _, p := range doc.Paragraphs {
 		secOf[p.ID] = p.Section
 	}
-	secMechs := lx.sectionMechanisms(doc.Sections)
+	secMechs := sd.lx.sectionMechanisms(doc.Sections)
 	quiet := func(string, ...any) {}
 	all := func(string) bool { return true }
 	methods := []struct {

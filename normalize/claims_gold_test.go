@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/chemores/chemores/extract"
 )
 
 // goldClaim is one line of testdata/claims_gold.tsv (conventions in its
@@ -229,23 +231,40 @@ func contains(list []string, s string) bool {
 func (s claimScore) precision() float64 { return ratio(s.matched, s.found-s.optOnly) }
 func (s claimScore) recall() float64    { return ratio(s.recalled, s.gold) }
 
-// TestClaimsGold scores the claim rules on the hand-annotated sentences
-// and fails below the targets: precision >= 0.90, recall >= 0.75.
-func TestClaimsGold(t *testing.T) {
+// claimsSeed is the seed review annotated, with the claims gold.
+type claimsSeed struct {
+	doc   *extract.Document
+	lx    *Lexicon
+	a     *Annotations
+	gold  []*goldClaim
+	scope map[string]bool // the gold's sentences
+	ents  map[string]Entity
+}
+
+func seedClaims(t *testing.T) claimsSeed {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("extracts the seed review")
 	}
-	doc := seedDocument(t)
-	lx, _ := seedLexicon(t)
-	a, err := Annotate(context.Background(), doc, lx, Options{})
+	s := claimsSeed{doc: seedDocument(t), ents: map[string]Entity{}}
+	s.lx, _ = seedLexicon(t)
+	a, err := Annotate(context.Background(), s.doc, s.lx, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold, scope := readClaimsGold(t, a)
-	ents := map[string]Entity{}
+	s.a = a
+	s.gold, s.scope = readClaimsGold(t, a)
 	for _, e := range a.Entities {
-		ents[e.ID] = e
+		s.ents[e.ID] = e
 	}
+	return s
+}
+
+// TestClaimsGold scores the claim rules on the hand-annotated sentences
+// and fails below the targets: precision >= 0.90, recall >= 0.75.
+func TestClaimsGold(t *testing.T) {
+	sd := seedClaims(t)
+	a, gold, scope, ents := sd.a, sd.gold, sd.scope, sd.ents
 	all := scoreClaims(t.Logf, a.Claims, gold, scope, ents, func(string) bool { return true }, false)
 	t.Logf("claims: %d sentences; P %.3f (%d/%d, %d more match optional lines)  R %.3f (%d/%d)",
 		len(scope), all.precision(), all.matched, all.found-all.optOnly, all.optOnly, all.recall(), all.recalled, all.gold)

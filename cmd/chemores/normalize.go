@@ -21,7 +21,7 @@ func normalizeCmd() command {
 extracted document (the JSON of "chemores extract"): sentences, mentions
 with offsets, entities with identifiers, abbreviation definitions.
 Lexicons are read from DIR (genes.tsv, chemicals.tsv, diseases.tsv,
-overrides.tsv). Writes OUT.json (atomically) or standard output.
+overrides.tsv, families.tsv, and mechanisms.tsv for the claims). Writes OUT.json (atomically) or standard output.
 With -train, labels the sentences of the documents with the lexicons and
 trains a prose NER model on them, written to MODEL.`,
 		run: normalizeMain,
@@ -130,7 +130,7 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 
 // lexiconFiles are read from the lexicon directory; genes may also be
 // gzip-compressed (genes.tsv.gz).
-var lexiconFiles = []string{"genes.tsv", "chemicals.tsv", "diseases.tsv", "overrides.tsv"}
+var lexiconFiles = []string{"genes.tsv", "chemicals.tsv", "diseases.tsv", "overrides.tsv", "families.tsv", "mechanisms.tsv"}
 
 // loadLexicons reads the lexicon files of dir. The genes lexicon is
 // required; a missing curated one is reported, not fatal.

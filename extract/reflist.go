@@ -146,6 +146,7 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 		fromQ   bool // the open entry took its label from the queue
 	)
 	hang := hangingIndents(lines)
+	width := listWidth(lines)
 	used := map[int]bool{}
 	lowest := 1 // the smallest label not seen yet
 	for i, l := range lines {
@@ -157,9 +158,10 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 		// A label opens an entry when it follows the previous one, or
 		// when the text was read out of order (a converter that reads a
 		// last page's columns right to left: 25–35 before 1–24) and it is
-		// the lowest label not yet seen, or a bracketed one not yet seen.
+		// the lowest label not yet seen, a bracketed one, or one followed
+		// by an author list, not yet seen.
 		inOrder := first || n > prev && n <= prev+5
-		restart := n == lowest || strings.HasPrefix(l.text, "[")
+		restart := n == lowest || strings.HasPrefix(l.text, "[") || !alone && startsAuthors(body) && n <= 4*len(out)+50
 		if ok && !used[n] && (inOrder || restart) {
 			for missing := prev + 1; inOrder && missing < n && len(out) > 0; missing++ {
 				b.diag(Warning, "reference-missing", "reference "+strconv.Itoa(missing), "number skipped in the reference list")
@@ -198,6 +200,13 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 			continue // material before the first entry
 		}
 		last := &out[len(out)-1]
+		if width > 0 && isNaN(l.indent) && utf8.RuneCountInString(l.text) > width*3/2 && endsEntry(last.text) {
+			// Plain text much wider than the list's lines after a
+			// finished entry: the body, which a converter read between
+			// the list's pieces (a side column of references, as the
+			// Royal Society sets them).
+			continue
+		}
 		last.text = joinEntryLine(last.text, l.text)
 	}
 	// Entries read out of order are put back in the list's order.
@@ -430,4 +439,20 @@ func cutIdentifier(tok string) bool {
 		return !strings.ContainsAny(tok[strings.LastIndexByte(tok, '/')+1:], "0123456789")
 	}
 	return false
+}
+
+// listWidth is the usual length of the lines that open numbered entries,
+// in code points, or 0 when there are too few to tell.
+func listWidth(lines []refLine) int {
+	var ns []int
+	for _, l := range lines {
+		if _, body, alone, ok := label(l.text); ok && !alone && body != "" {
+			ns = append(ns, utf8.RuneCountInString(l.text))
+		}
+	}
+	if len(ns) < 5 {
+		return 0
+	}
+	sort.Ints(ns)
+	return ns[len(ns)/2]
 }

@@ -355,6 +355,9 @@ func startsAuthors(s string) bool {
 			if form == formVancouver && (strings.HasPrefix(t, ".") || strings.HasPrefix(rest, ",")) {
 				return true
 			}
+			if form == formInverted && s[n-1] == '.' && startsUpperOrDigit(t) && strings.HasPrefix(rest, " ") {
+				return true // one author and the title: "Suffness, M. Taxol: …"
+			}
 		}
 	}
 	// An organization as author with the year after it: "IARC. (1999).",

@@ -86,6 +86,9 @@ func refText(s string) string {
 	}
 	s = norm.NFC.String(s)
 	s = hyphens.Replace(s)
+	if strings.Contains(s, "ı") {
+		s = dotlessI.Replace(s) // "Ramı́rez" as converters write "Ramírez"
+	}
 	if strings.Contains(s, "*") {
 		s = emphNumber.ReplaceAllString(s, "$1")
 		s = emphPunct.ReplaceAllString(s, "*$1$2")
@@ -97,6 +100,7 @@ func refText(s string) string {
 }
 
 var (
+	dotlessI   = strings.NewReplacer("ı\u0301", "í", "ı\u0300", "ì", "ı\u0302", "î", "ı\u0308", "ï")
 	hyphens    = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
 	emphNumber = regexp.MustCompile(`\*+(\d[\d\s\-–,()]*?)\*+`)
 	// "*Animal Biotechnology.* 2006": the period ends the field, outside

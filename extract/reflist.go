@@ -305,7 +305,7 @@ func opensEntry(lines []refLine, i int, h *hanging) bool {
 	if !endsEntry(prev.text) {
 		return false
 	}
-	return startsAuthors(l.text) || collective.MatchString(l.text) && anyYear.MatchString(l.text)
+	return startsAuthors(l.text)
 }
 
 // endsEntry: the line could be the last of an entry: it ends with a

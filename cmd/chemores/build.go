@@ -81,7 +81,7 @@ type docResult struct {
 
 func runBuild(ctx context.Context, e *env, o buildOptions) error {
 	start := time.Now()
-	lx, missing, err := loadLexicons(o.lexicons)
+	lx, missing, err := loadLexicons(ctx, o.lexicons)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/readfile"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -66,6 +67,9 @@ func enrichMain(ctx context.Context, e *env, args []string) error {
 		return usagef("want one input file, got %d (usage: chemores enrich %s)", len(pos), enrichCmd().args)
 	}
 	o.in = pos[0]
+	if o.out, err = checkOutput("-o", o.out); err != nil {
+		return err
+	}
 	if o.refresh {
 		o.online = true
 	}
@@ -80,7 +84,7 @@ func enrichMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
-	doc, err := readDocument(o.in)
+	doc, err := readDocument(ctx, o.in)
 	if err != nil {
 		return err
 	}
@@ -143,7 +147,7 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 
 // readCache reads the cache; a missing file is an empty cache.
 func readCache(path string) (*enrich.Cache, error) {
-	f, err := os.Open(path)
+	f, err := readfile.OpenRegular(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return enrich.NewCache(), nil
 	}

@@ -137,7 +137,7 @@ repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN) ## reproducibility
 FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean \
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
   normalize:FuzzAbbrev normalize:FuzzScan \
-  publish:FuzzParseMechanisms publish:FuzzParseManifest
+  publish:FuzzParseMechanisms publish:FuzzParseManifest internal/wait:FuzzAfter
 
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 5s)

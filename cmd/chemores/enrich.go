@@ -55,6 +55,8 @@ func enrichMain(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&o.cfg.NCBIRate, "ncbi-rate", o.cfg.NCBIRate, "NCBI requests per second")
 	fs.IntVar(&o.cfg.InFlight, "inflight", o.cfg.InFlight, "requests in flight per service")
 	fs.DurationVar(&o.cfg.Timeout, "timeout", o.cfg.Timeout, "time-out of one request attempt")
+	fs.DurationVar(&o.cfg.Deadline, "deadline", o.cfg.Deadline, "time one request may take, every attempt and wait included")
+	fs.DurationVar(&o.cfg.MaxRetryAfter, "max-retry-after", o.cfg.MaxRetryAfter, "longest Retry-After obeyed; a longer one stops the run")
 	fs.IntVar(&o.cfg.Retries, "retries", o.cfg.Retries, "retries of a failed request")
 	fs.IntVar(&o.cfg.MaxErrors, "max-errors", o.cfg.MaxErrors, "stop after this many requests fail in a row")
 	fs.IntVar(&o.workers, "workers", 3, "references resolved at once")
@@ -126,7 +128,7 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 				return errors.Join(err, werr)
 			}
 		}
-		if errors.Is(err, enrich.ErrTooManyErrors) {
+		if errors.Is(err, enrich.ErrTooManyErrors) || errors.Is(err, enrich.ErrWaitTooLong) {
 			return fmt.Errorf("stopped: %w; responses received so far are kept in %s; try again later", err, o.cache)
 		}
 		return err
@@ -178,6 +180,9 @@ func summarizeLinks(w io.Writer, o enrichOptions, l *enrich.Links, src *enrich.S
 		fmt.Fprintf(w, "  online: %d responses fetched in %s (%d requests, %d retries, %d answered 429); cache %s rewritten with %d entries\n",
 			src.Fetched(), took.Round(time.Millisecond), s.Requests.Load(), s.Retries.Load(), s.TooMany.Load(), o.cache, src.Used().Len())
 		return
+	}
+	if d := src.Dropped(); d > 0 {
+		fmt.Fprintf(w, "  %d cache entries are not well-formed answers (errors stored by an older version) and were ignored; the next --online run asks again\n", d)
 	}
 	if u := src.Unused(); u > 0 {
 		fmt.Fprintf(w, "  %d cache entries unused; the next --online run prunes them\n", u)

@@ -32,7 +32,7 @@ type TooLongError struct {
 }
 
 func (e *TooLongError) Error() string {
-	return fmt.Sprintf("the server answered HTTP %s and asks to wait %s (Retry-After: %s), longer than the %s allowed; try again later",
+	return fmt.Sprintf("the server answered HTTP %s and asks to wait %s (Retry-After: %s), longer than the %s allowed",
 		e.Status, e.Wait, e.Asked, e.Max)
 }
 
@@ -61,8 +61,8 @@ func (p Policy) After(resp *http.Response) (time.Duration, bool) {
 		if unit <= 0 {
 			unit = time.Second
 		}
-		if n > int64(365*24*time.Hour/unit) { // beyond any cap; no overflow
-			n = int64(365 * 24 * time.Hour / unit)
+		if n > int64(year/unit) { // beyond any cap; no overflow
+			n = int64(year / unit)
 		}
 		return time.Duration(n) * unit, true
 	}
@@ -71,10 +71,13 @@ func (p Policy) After(resp *http.Response) (time.Duration, bool) {
 		if p.Now != nil {
 			now = p.Now
 		}
-		return max(t.Sub(now()), 0), true
+		return min(max(t.Sub(now()), 0), year), true
 	}
 	return 0, false
 }
+
+// year bounds what After reads: longer is beyond any cap anyway.
+const year = 365 * 24 * time.Hour
 
 // CheckRetry is retryablehttp.DefaultRetryPolicy, except that an answer
 // it would retry whose Retry-After is over the cap stops the request

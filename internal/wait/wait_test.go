@@ -174,3 +174,25 @@ func TestRetryablehttp(t *testing.T) {
 		t.Errorf("%d requests in %s", n.Load(), time.Since(start))
 	}
 }
+
+// Retry-After comes from the server: whatever it holds, the wait read is
+// never negative nor past a year, and nothing panics.
+func FuzzAfter(f *testing.F) {
+	for _, s := range []string{"7", "-1", "100000", "9223372036854775807", "Wed, 21 Oct 2015 07:28:00 GMT", "soon", " 3 "} {
+		f.Add(s)
+	}
+	p := Policy{Max: time.Minute, Unit: time.Second, Now: func() time.Time { return time.Unix(0, 0) }}
+	f.Fuzz(func(t *testing.T, v string) {
+		r := &http.Response{Header: http.Header{"Retry-After": {v}}}
+		d, ok := p.After(r)
+		if d < 0 || (!ok && d != 0) {
+			t.Fatalf("After(%q) = %s, %v", v, d, ok)
+		}
+		if d > 365*24*time.Hour {
+			t.Fatalf("After(%q) = %s, more than a year", v, d)
+		}
+		if b := p.Backoff(time.Millisecond, time.Second, 3, r); b < 0 || b > time.Minute {
+			t.Fatalf("Backoff with %q = %s", v, b)
+		}
+	})
+}

@@ -63,7 +63,8 @@ type Latest struct {
 	Releases       []string `json:"releases"` // all, oldest first
 }
 
-// Releases lists the release ids in the directory, oldest first.
+// Releases lists the release ids in the directory, oldest first. A
+// release directory may be a symbolic link to a copy elsewhere.
 func (d *Dist) Releases() ([]string, error) {
 	ents, err := os.ReadDir(d.Dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -74,7 +75,15 @@ func (d *Dist) Releases() ([]string, error) {
 	}
 	var ids []string
 	for _, e := range ents {
-		if e.IsDir() && ValidReleaseID(e.Name()) {
+		if !ValidReleaseID(e.Name()) {
+			continue
+		}
+		dir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(filepath.Join(d.Dir, e.Name()))
+			dir = err == nil && fi.IsDir()
+		}
+		if dir {
 			ids = append(ids, e.Name())
 		}
 	}

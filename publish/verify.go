@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/chemores/chemores/internal/readfile"
 )
 
 // ErrVerify marks a release that failed verification.
@@ -202,7 +204,9 @@ func fileMatches(root *os.Root, e ManifestEntry) (bool, error) {
 	if fi.Size() != e.Bytes {
 		return false, nil
 	}
-	f, err := root.Open(e.Path)
+	// Opened without waiting, and checked again: a file swapped for a
+	// FIFO since the Lstat must not hang the check.
+	f, err := readfile.OpenRegularIn(root, e.Path)
 	if err != nil {
 		return false, err
 	}
@@ -214,8 +218,10 @@ func fileMatches(root *os.Root, e ManifestEntry) (bool, error) {
 	return hex.EncodeToString(h.Sum(nil)) == e.SHA256, nil
 }
 
+// readCapped reads a metadata file: regular, opened without waiting on
+// a FIFO, at most max bytes.
 func readCapped(p string, max int64) ([]byte, error) {
-	f, err := os.Open(p)
+	f, err := readfile.OpenRegular(p)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +230,7 @@ func readCapped(p string, max int64) ([]byte, error) {
 }
 
 func readRootCapped(root *os.Root, p string, max int64) ([]byte, error) {
-	f, err := root.Open(p)
+	f, err := readfile.OpenRegularIn(root, p)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/go-retryablehttp"
+	"github.com/chemores/chemores/publish"
 )
 
 const (
@@ -52,10 +52,9 @@ func TestPublishServePullVerify(t *testing.T) {
 		t.Fatal("serve did not start")
 	}
 
-	c := retryablehttp.NewClient()
-	c.Logger, c.RetryWaitMin, c.RetryWaitMax = nil, time.Millisecond, 10*time.Millisecond
 	out.Reset()
-	if err := runPull(ctx, e, pullOptions{from: base, release: "latest", dir: dest, maxBytes: 1 << 30, client: c}); err != nil {
+	w := publish.Wait{RetryWait: time.Millisecond, RetryAfterUnit: time.Millisecond}
+	if err := runPull(ctx, e, pullOptions{from: base, release: "latest", dir: dest, maxBytes: 1 << 30, wait: w}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "installed") {

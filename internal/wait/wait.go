@@ -33,7 +33,7 @@ type TooLongError struct {
 
 func (e *TooLongError) Error() string {
 	return fmt.Sprintf("the server answered HTTP %s and asks to wait %s (Retry-After: %s), longer than the %s allowed",
-		e.Status, e.Wait, e.Asked, e.Max)
+		e.Status, e.Wait.Round(time.Second), e.Asked, e.Max)
 }
 
 func (e *TooLongError) Is(target error) bool { return target == ErrTooLong }

@@ -38,6 +38,9 @@ type PullOptions struct {
 	// Wait bounds the waiting on an HTTP source; zero fields take the
 	// defaults of DefaultWait.
 	Wait Wait
+	// Busy, if set, is called when another pull or publish holds Dest,
+	// before waiting for it (see Dist.Busy).
+	Busy func(holder string)
 }
 
 // Wait bounds how long pull waits on a server. Transient failures
@@ -199,6 +202,13 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 	if err := os.MkdirAll(o.Dest, 0o755); err != nil {
 		return nil, err
 	}
+	// One pull (or publish) at a time in a directory: they share the
+	// staging area and latest.json.
+	unlock, err := lockDir(ctx, o.Dest, o.Busy)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	root, err := os.OpenRoot(o.Dest)
 	if err != nil {
 		return nil, err

@@ -82,7 +82,22 @@ func reportErr(rs []*VerifyReport) error {
 	return fmt.Errorf("%w: %s", ErrVerify, msg)
 }
 
+// checkLatest checks latest.json against the newest release. A
+// latest.json that is missing, damaged or behind (a publish or pull
+// stopped between installing a release and updating it) gets the
+// command that rewrites it.
 func checkLatest(dir string, ids []string, o VerifyOptions) error {
+	want, err := latestFor(dir, ids)
+	if err != nil {
+		return err
+	}
+	if err := latestMatches(dir, want, o); err != nil {
+		return fmt.Errorf("%w; run `chemores verify --repair %s` to point it at %s", err, dir, want.Release)
+	}
+	return nil
+}
+
+func latestMatches(dir string, want Latest, o VerifyOptions) error {
 	data, err := readCapped(filepath.Join(dir, LatestFile), maxMetaBytes)
 	if err != nil {
 		return err
@@ -100,12 +115,8 @@ func checkLatest(dir string, ids []string, o VerifyOptions) error {
 			return err
 		}
 	}
-	want, err := latestFor(dir, ids)
-	if err != nil {
-		return err
-	}
 	if l.Release != want.Release || l.ManifestSHA256 != want.ManifestSHA256 {
-		return fmt.Errorf("%s points at %s (manifest %.12s), want %s (manifest %.12s)", LatestFile, l.Release, l.ManifestSHA256, want.Release, want.ManifestSHA256)
+		return fmt.Errorf("%s points at %s (manifest %.12s), but the newest release is %s (manifest %.12s)", LatestFile, l.Release, l.ManifestSHA256, want.Release, want.ManifestSHA256)
 	}
 	return nil
 }

@@ -96,7 +96,7 @@ func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publis
 	if err != nil {
 		return err
 	}
-	d := &publish.Dist{Dir: o.dist}
+	d := &publish.Dist{Dir: o.dist, Busy: waitingFor(e, o.dist)}
 	res, err := d.Publish(ctx, inputs, publish.PublishOptions{Release: o.release, Time: when, Mechanisms: vocab, Meta: o.meta})
 	if err != nil {
 		return err
@@ -232,6 +232,13 @@ func reportPublish(out, errw io.Writer, res *publish.PublishResult, quiet bool) 
 	}
 	if warnings > 10 {
 		fmt.Fprintf(errw, "  ... and %d more warnings (see the diagnostics table)\n", warnings-10)
+	}
+}
+
+// waitingFor tells the user why a publish or pull does not start.
+func waitingFor(e *env, dir string) func(holder string) {
+	return func(holder string) {
+		fmt.Fprintf(e.stderr, "%s is in use by another publish or pull (%s); waiting for it to finish (Ctrl-C stops)\n", dir, holder)
 	}
 }
 

@@ -56,7 +56,7 @@ func pullMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runPull(ctx context.Context, e *env, o pullOptions) error {
-	res, err := publish.Pull(ctx, publish.PullOptions{From: o.from, Release: o.release, Dest: o.dir, MaxFileBytes: o.maxBytes, Wait: o.wait})
+	res, err := publish.Pull(ctx, publish.PullOptions{From: o.from, Release: o.release, Dest: o.dir, MaxFileBytes: o.maxBytes, Wait: o.wait, Busy: waitingFor(e, o.dir)})
 	if err != nil {
 		return err
 	}

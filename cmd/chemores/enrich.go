@@ -12,7 +12,6 @@ import (
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
-	"github.com/chemores/chemores/internal/readfile"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -149,7 +148,7 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 
 // readCache reads the cache; a missing file is an empty cache.
 func readCache(path string) (*enrich.Cache, error) {
-	f, err := readfile.OpenRegular(path)
+	f, err := openInput(path, maxStageBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return enrich.NewCache(), nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
@@ -47,4 +48,22 @@ func readInput(ctx context.Context, path string, max int64) ([]byte, error) {
 	}
 	// The error names the path already.
 	return nil, fmt.Errorf("%w: %w", extract.ErrInput, err)
+}
+
+// openInput opens a file read as a stream (the enrich cache, a model):
+// a regular file of at most max bytes, opened without waiting on a FIFO.
+// A missing file's error wraps fs.ErrNotExist.
+func openInput(path string, max int64) (*os.File, error) {
+	f, err := readfile.OpenRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err != nil || fi.Size() > max {
+		f.Close()
+		if err == nil {
+			err = fmt.Errorf("%s: %w", path, &readfile.TooLargeError{Size: fi.Size(), Max: max})
+		}
+		return nil, err
+	}
+	return f, nil
 }

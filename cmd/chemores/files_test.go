@@ -123,6 +123,7 @@ func TestInputNotRegular(t *testing.T) {
 		}
 	}()
 	doc := filepath.Join(testdata, "extract", "10.3892_or.2024.8816.json")
+	silent := mkfifo(t, filepath.Join(dir, "silent")) // never a writer
 	out := filepath.Join(dir, "out.json")
 	tests := []struct {
 		args []string
@@ -134,6 +135,9 @@ func TestInputNotRegular(t *testing.T) {
 		{[]string{"normalize", os.DevNull, "-o", out}, "is a character device"},
 		{[]string{"enrich", os.DevNull, "-o", out}, "is a character device"},
 		{[]string{"publish", "--dist", dir, "--mechanisms", os.DevNull, doc}, "is a character device"},
+		// Files read as streams are opened without waiting on a writer.
+		{[]string{"enrich", doc, "--cache", silent, "-o", out}, "is a FIFO"},
+		{[]string{"normalize", doc, "-lexicons", "../../seeds/lexicons", "-model", silent, "-o", out}, "is a FIFO"},
 	}
 	for _, tt := range tests {
 		e, _, errb := testEnv()

@@ -116,6 +116,13 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 	}
 	var opt normalize.Options
 	if o.model != "" {
+		// LoadNER opens the file itself: check it is one that cannot
+		// hold the run (not a FIFO, not endless).
+		f, err := openInput(o.model, maxStageBytes)
+		if err != nil {
+			return fmt.Errorf("%w: %v", extract.ErrInput, err)
+		}
+		f.Close()
 		ner, err := normalize.LoadNER(o.model)
 		if err != nil {
 			return fmt.Errorf("%w: %v", extract.ErrInput, err)

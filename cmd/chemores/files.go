@@ -26,9 +26,9 @@ func checkOutput(flag, path string) (string, error) {
 	}
 	if _, err := atomic.Target(path); err != nil {
 		if errors.Is(err, atomic.ErrNotRegular) {
-			return "", usagef("%s %s: %v: only regular files are written (-o - writes to standard output)", flag, path, err)
+			return "", usagef("%s: %v; only regular files are written (-o - writes to standard output)", flag, err)
 		}
-		return "", usagef("%s %s: %v", flag, path, err)
+		return "", usagef("%s: %v", flag, err)
 	}
 	return path, nil
 }

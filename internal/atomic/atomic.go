@@ -68,7 +68,7 @@ func Target(path string) (string, error) {
 	if fi.Mode()&fs.ModeSymlink != 0 {
 		to, err := filepath.EvalSymlinks(path)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w: a symbolic link that leads nowhere (%v)", path, ErrNotRegular, err)
+			return "", fmt.Errorf("%s is a symbolic link that leads nowhere (%v), %w", path, err, ErrNotRegular)
 		}
 		if fi, err = os.Stat(to); err != nil {
 			return "", err
@@ -76,7 +76,7 @@ func Target(path string) (string, error) {
 		path = to
 	}
 	if !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("%s: %w: %s", path, ErrNotRegular, readfile.Kind(fi.Mode()))
+		return "", fmt.Errorf("%s is %s, %w", path, readfile.Kind(fi.Mode()), ErrNotRegular)
 	}
 	return path, nil
 }

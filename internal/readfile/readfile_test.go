@@ -79,6 +79,28 @@ func TestReadPipe(t *testing.T) {
 	}
 }
 
+// Data from a pipe that spans many blocks comes back whole and in order.
+func TestReadPipeBlocks(t *testing.T) {
+	fifo := mkfifo(t)
+	want := make([]byte, 3<<20+17)
+	for i := range want {
+		want[i] = byte(i * 7 / 3)
+	}
+	go func() {
+		w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err == nil {
+			for b := want; len(b) > 0; b = b[min(len(b), 1000):] { // small writes
+				w.Write(b[:min(len(b), 1000)])
+			}
+			w.Close()
+		}
+	}()
+	got, err := Read(context.Background(), fifo, 4<<20)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("got %d bytes (equal %v), %v; want %d", len(got), bytes.Equal(got, want), err, len(want))
+	}
+}
+
 // Cancelling ends the wait for a FIFO's writer and for a pipe's data.
 func TestReadCancel(t *testing.T) {
 	for _, writer := range []bool{false, true} {

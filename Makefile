@@ -1,10 +1,13 @@
 # chemores: `make` builds the dataset from seeds/ into build/ and dist/,
 # offline; `make test` is what CI runs. `make help` lists the targets.
 #
-# The pipeline, per document <doc> (a file seeds/<doc>.txt or .pdf):
+# The pipeline, per document <doc> (a file seeds/<doc>.txt, .pdf or .xml,
+# the last JATS XML; a document with two of them is read from the first
+# in that order):
 #   build/extract/<doc>.json    from the source
 #   build/normalize/<doc>.json  from the extract output and the lexicons
-#   build/enrich/<doc>.json     from the extract output and seeds/cache/<doc>.jsonl
+#   build/enrich/<doc>.json     from the extract output, seeds/cache/<doc>.jsonl
+#                               and seeds/evidence/<doc>.tsv (curated identifiers)
 # and one release for the corpus, dist/<release>/ with dist/latest.json,
 # from all of those. Touching one seed rebuilds that document's stages and
 # the release; a `make` with nothing to do does nothing.
@@ -26,8 +29,8 @@ GOFILES  := $(shell find cmd extract normalize enrich publish internal -name '*.
 # does not pay for git.
 VERSION   = $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-SEEDS      := $(sort $(wildcard seeds/*.txt seeds/*.pdf))
-DOCS       := $(basename $(notdir $(SEEDS)))
+SEEDS      := $(sort $(wildcard seeds/*.txt seeds/*.pdf seeds/*.xml))
+DOCS       := $(sort $(basename $(notdir $(SEEDS))))
 LEXICONS   := $(addprefix seeds/lexicons/,genes.tsv chemicals.tsv diseases.tsv overrides.tsv)
 MECHANISMS := seeds/lexicons/mechanisms.tsv
 EXTRACT    := $(DOCS:%=build/extract/%.json)
@@ -38,23 +41,45 @@ RELEASE    := dist/latest.json
 FUZZTIME ?= 5s
 
 .PHONY: all
-all: $(RELEASE) ## build the dataset (offline, from the committed caches)
+all: ## build the dataset (offline, from the committed caches)
+	@rm -rf build/failed
+	@$(MAKE) --no-print-directory -k stages || { $(REPORT_FAILED); exit 1; }
+	@$(MAKE) --no-print-directory published
+
+# A document that fails a stage does not stop the others (make -k): its
+# message is kept in build/failed/<doc>.<stage>, and at the end `make`
+# names every document that failed and why, and publishes nothing, since
+# a release that silently lacked a document would be wrong.
+.PHONY: stages published
+stages: $(EXTRACT) $(NORMALIZE) $(ENRICH)
+	@:
+published: $(RELEASE)
+	@:
+
+STAGE = mkdir -p build/failed; log=build/failed/$*.$(1); \
+  if $(2) 2>"$$log"; then rm -f "$$log"; else s=$$?; cat "$$log" >&2; exit $$s; fi
+REPORT_FAILED = echo "make: nothing published; these documents failed:" >&2; \
+  for f in build/failed/*; do [ -e "$$f" ] || continue; echo "  $$(basename "$$f"): $$(tail -n 1 "$$f")" >&2; done
 
 $(BIN): $(GOFILES)
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $@ ./cmd/chemores
 
 build/extract/%.json: seeds/%.txt $(BIN)
-	$(BIN) extract -q $< -o $@
+	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/extract/%.json: seeds/%.pdf $(BIN)
-	$(BIN) extract -q $< -o $@
+	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
+
+build/extract/%.json: seeds/%.xml $(BIN)
+	@echo "extract $<"; $(call STAGE,extract,$(BIN) extract -q $< -o $@)
 
 build/normalize/%.json: build/extract/%.json $(LEXICONS) $(BIN)
-	$(BIN) normalize -q $< -o $@
+	@echo "normalize $*"; $(call STAGE,normalize,$(BIN) normalize -q $< -o $@)
 
-# Each document depends on its own cache file only, when it has one.
-build/enrich/%.json: build/extract/%.json $$(wildcard seeds/cache/$$*.jsonl) $(BIN)
-	$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@
+# Each document depends on its own cache file and curated evidence file
+# only, when it has them.
+build/enrich/%.json: build/extract/%.json $$(wildcard seeds/cache/$$*.jsonl) $$(wildcard seeds/evidence/$$*.tsv) $(BIN)
+	@echo "enrich $*"; $(call STAGE,enrich,$(BIN) enrich -q $< --cache seeds/cache/$*.jsonl -o $@)
 
 # Publishing writes a new release only when the content changed (see the
 # content digest in README); latest.json is touched so that Make knows the
@@ -72,8 +97,11 @@ release: $(RELEASE) ## build the release and verify it (sizes, SHA-256, schemas)
 # --- refresh: ask Crossref and NCBI again -----------------------------------
 # `make` never touches the network. `make refresh CHEMORES_MAILTO=you@example.org`
 # asks for what the caches lack (ENRICH_MODE=refresh asks again for
-# everything), rewrites seeds/cache/ with exactly the responses used, rebuilds
-# the release and prints what changed.
+# everything): per document, the review's reference list as its publisher
+# deposited it with Crossref and the records of the DOIs in it, then a search
+# for each reference the deposit leaves open. It rewrites seeds/cache/ with
+# exactly the responses used, rebuilds the release (curated evidence from
+# seeds/evidence/ included) and prints what changed.
 ENRICH_MODE ?= online
 
 .PHONY: refresh
@@ -134,8 +162,9 @@ repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN) ## reproducibility
 	echo "repro: two builds of release $$id: identical SHA256SUMS ($$(wc -l < "$$a/$$id/SHA256SUMS") files), verified"
 
 # Each fuzz target runs for FUZZTIME; `make fuzz FUZZTIME=5m` for long runs.
-FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzBuild extract:FuzzClean \
+FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYear extract:FuzzBuild extract:FuzzClean \
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
+  enrich:FuzzDecodeDeposit enrich:FuzzParseCurated \
   normalize:FuzzAbbrev normalize:FuzzScan \
   publish:FuzzParseMechanisms publish:FuzzParseManifest internal/wait:FuzzAfter
 
@@ -146,6 +175,21 @@ fuzz: ## run every fuzz target for FUZZTIME (default 5s)
 	  echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
 	  $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) >/dev/null || { $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime 1x; exit 1; }; \
 	done
+
+# The real-article corpus (../shared/corpus: PDF, JATS and gold for 19
+# openly licensed articles) measures extract on articles it was not
+# written for; it is not in a user's clone. `make eval` prints, per
+# article and for the corpus, references found, field accuracy and
+# citation links from the PDF, from pdftotext's text and from the JATS
+# (needs pdftotext: apt-get install poppler-utils). EVAL_FLAGS=-v lists
+# every miss; EVAL_FLAGS="-speed bin/chemores" times extract against
+# pdftotext.
+CORPUS     ?= ../shared/corpus
+EVAL_FLAGS ?=
+
+.PHONY: eval
+eval: ## measure extract on the real-article corpus (../shared/corpus)
+	@$(GO) run ./tools/eval -corpus $(CORPUS) $(EVAL_FLAGS)
 
 .PHONY: bench
 bench: ## run the benchmarks (numbers go to BENCHMARKS.md)
@@ -248,4 +292,7 @@ pdf-fixtures-check: ## regenerate the PDF fixtures into build/ and compare with 
 	@for f in $(filter-out $(PDFSALTED),$(PDFNAMES)); do cmp -s $(PDFDIR)/$$f build/pdf-check/$$f || { echo "$(PDFDIR)/$$f differs from what pdfgen makes"; exit 1; }; done
 	@echo "PDF fixtures are up to date"
 
-FUZZ += extract:FuzzLayout extract:FuzzParsePDF
+FUZZ += extract/pdf:FuzzLayout extract:FuzzParsePDF
+
+# --- extract: JATS XML input (issue 12) ---------------------------------------
+FUZZ += extract:FuzzParseJATS

@@ -22,6 +22,8 @@ type Options struct {
 	Workers int
 	// Progress, if set, is called after each reference.
 	Progress func(done, total int)
+	// Curated is the document's curated evidence (seeds/evidence), or nil.
+	Curated *Curated
 }
 
 // Enrich finds the DOI of each reference of doc, from src. Offline, a
@@ -31,6 +33,11 @@ type Options struct {
 func Enrich(ctx context.Context, doc *extract.Document, src *Source, opt Options) (*Links, error) {
 	refs := doc.References
 	out := &Links{Schema: SchemaVersion, Document: doc.ID, References: make([]Link, len(refs))}
+	dep, err := readDeposit(ctx, doc, src)
+	if err != nil {
+		return nil, fmt.Errorf("deposited reference list: %w", err)
+	}
+	out.Deposit = dep.info
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = 3
@@ -44,11 +51,17 @@ func Enrich(ctx context.Context, doc *extract.Document, src *Source, opt Options
 			break
 		}
 		g.Go(func() error {
-			l, err := resolve(gctx, src, r)
-			if err != nil {
-				return fmt.Errorf("reference %d: %w", r.N, err)
+			var l Link
+			if d := dep.byRef[r.N]; d != nil && d.ok {
+				l = d.link(r) // no search: the deposited DOI's record agrees
+			} else {
+				var err error
+				if l, err = resolve(gctx, src, r); err != nil {
+					return fmt.Errorf("reference %d: %w", r.N, err)
+				}
+				l = dep.annotate(l)
 			}
-			out.References[i] = l
+			out.References[i] = mergeCurated(l, opt.Curated.Row(r.N), r)
 			if opt.Progress != nil {
 				mu.Lock()
 				done++
@@ -196,6 +209,17 @@ func (s *Source) work(ctx context.Context, doi string) (Work, int, error) {
 
 func failed(n int, reason string) Link {
 	return finish(Link{N: n, Status: Error, Reason: reason}, evidence{})
+}
+
+// Coverage tallies the references with a DOI by its source.
+func (l *Links) Coverage() map[string]int {
+	m := map[string]int{}
+	for _, r := range l.References {
+		if r.DOI != "" {
+			m[r.Source]++
+		}
+	}
+	return m
 }
 
 // Count tallies the links by status.

@@ -214,6 +214,13 @@ type fakeServer struct {
 	ncbiArgs []url.Values
 	// fault, if set, may answer instead (return true when it did).
 	fault func(w http.ResponseWriter, r *http.Request) bool
+	// deposits are works with a reference list, by lower-case DOI.
+	deposits map[string]map[string]any
+	// searches, filters and lookups count /works?query.bibliographic,
+	// /works?filter and /works/{doi} requests.
+	searches, filters, lookups atomic.Int64
+	// depositHits counts requests for a deposited list.
+	depositHits atomic.Int64
 }
 
 func newFakeServer(t testing.TB, corpus []*entry) *fakeServer {
@@ -233,9 +240,14 @@ func (f *fakeServer) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case r.URL.Path == "/works" && r.URL.Query().Has("filter"):
+		f.filters.Add(1)
+		f.filter(w, r.URL.Query().Get("filter"))
 	case r.URL.Path == "/works":
+		f.searches.Add(1)
 		f.search(w, r.URL.Query().Get("query.bibliographic"))
 	case strings.HasPrefix(r.URL.Path, "/works/"):
+		f.lookups.Add(1)
 		f.work(w, strings.TrimPrefix(r.URL.Path, "/works/"))
 	case r.URL.Path == "/ecitmatch.cgi":
 		f.recordNCBI(r)
@@ -295,7 +307,32 @@ func (f *fakeServer) find(doi string) *Work {
 	return nil
 }
 
+// filter answers /works?filter=doi:a,doi:b,... with the records found.
+func (f *fakeServer) filter(w http.ResponseWriter, filter string) {
+	items := []Work{}
+	for _, part := range strings.Split(filter, ",") {
+		doi, ok := strings.CutPrefix(part, "doi:")
+		if !ok {
+			http.Error(w, "only doi filters", http.StatusBadRequest)
+			return
+		}
+		if rec := f.find(doi); rec != nil {
+			items = append(items, *rec)
+		}
+	}
+	writeJSON(w, map[string]any{
+		"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
+		"message": map[string]any{"facets": map[string]any{}, "total-results": len(items), "items": items,
+			"items-per-page": len(items), "query": map[string]any{"start-index": 0, "search-terms": nil}},
+	})
+}
+
 func (f *fakeServer) work(w http.ResponseWriter, doi string) {
+	if d, ok := f.deposits[strings.ToLower(doi)]; ok {
+		f.depositHits.Add(1)
+		writeJSON(w, map[string]any{"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": d})
+		return
+	}
 	rec := f.find(doi)
 	if rec == nil {
 		w.WriteHeader(http.StatusNotFound)

@@ -100,6 +100,9 @@ func decide(ev evidence) Link {
 	default:
 		l.Status = Matched
 		l.DOI = doi
+		l.Source = SourceSearch
+		l.Evidence = []Evidence{{Source: SourceSearch, DOI: doi, Score: best.score, Agrees: true,
+			Detail: "Crossref search; " + fieldList(best.agreed) + " agree"}}
 		margin := "no other candidate left"
 		if runner != nil {
 			margin = fmt.Sprintf("%.2f over the next candidate", best.score-runner.score)
@@ -117,6 +120,8 @@ func decide(ev evidence) Link {
 		l.PMID = ev.pmid
 		if l.Status == Matched {
 			l.Score = round3(1 - (1-l.Score)/2)
+			l.Evidence = append(l.Evidence, Evidence{Source: SourcePubMed, DOI: doi, PMID: ev.pmid, Agrees: true,
+				Detail: "ECitMatch finds the PMID, ESummary gives this DOI"})
 		}
 		why = append(why, "PubMed agrees (PMID "+ev.pmid+")")
 	case ev.pmidDOI != "":
@@ -124,6 +129,8 @@ func decide(ev evidence) Link {
 		if l.Status == Matched {
 			l.Status = Ambiguous
 			l.DOI = ""
+			l.Source = ""
+			l.Evidence = nil
 		}
 		why = append(why, fmt.Sprintf("PubMed (PMID %s) gives %s instead", ev.pmid, ev.pmidDOI))
 	case ev.pmid != "":
@@ -151,6 +158,7 @@ func addPrinted(l *Link, ev evidence, best *scored) {
 	case l.Status == Matched && p == l.DOI:
 		l.Sources = append(l.Sources, "printed")
 		l.Agreed = order(append(l.Agreed, FieldDOI))
+		l.Evidence = append(l.Evidence, Evidence{Source: SourcePrinted, DOI: p, Agrees: true, Detail: "printed in the reference"})
 	case l.Status == Matched:
 		l.Disagreed = order(append(l.Disagreed, FieldDOI))
 		l.Discrepancies = append(l.Discrepancies, Discrepancy{Field: FieldDOI, Printed: ev.ref.DOI, Registered: l.DOI})
@@ -174,6 +182,9 @@ func finish(l Link, ev evidence) Link {
 	}
 	if l.Sources == nil {
 		l.Sources = []string{}
+	}
+	if l.Evidence == nil {
+		l.Evidence = []Evidence{}
 	}
 	return l
 }

@@ -146,6 +146,18 @@ func (s *Source) lookup(ctx context.Context, doi string) (Entry, error) {
 	return s.get(ctx, keyLookup+doi, classLookup, s.crossref()+"/works/"+strings.Join(segs, "/"), true)
 }
 
+// records asks for the records of several DOIs in one request: the same
+// filter given several times is an OR (Crossref REST API, "Multiple
+// filters"). The key lists the DOIs in the order given.
+func (s *Source) records(ctx context.Context, dois []string) (Entry, error) {
+	fs := make([]string, len(dois))
+	for i, d := range dois {
+		fs[i] = "doi:" + d
+	}
+	v := url.Values{"filter": {strings.Join(fs, ",")}, "rows": {strconv.Itoa(len(dois))}, "select": {selectFields}}
+	return s.get(ctx, keySearch+strings.Join(fs, ","), classSearch, s.crossref()+"/works?"+v.Encode(), true)
+}
+
 func (s *Source) citMatch(ctx context.Context, line string) (Entry, error) {
 	v := url.Values{"db": {"pubmed"}, "retmode": {"xml"}, "bdata": {line}}
 	return s.get(ctx, keyCitMatch+line, classNCBI, s.ncbi()+"/ecitmatch.cgi?"+s.ncbiParams(v), false)

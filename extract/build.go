@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // Build assembles a Document from blocks in reading order. Text and PDF
@@ -30,7 +32,8 @@ func Build(ctx context.Context, blocks []Block, src Source) (*Document, error) {
 	b.doc.Front.Affiliations = []Affiliation{}
 	b.doc.Front.Keywords = []string{}
 	b.doc.Front.Funding = []Funding{}
-	if err := b.run(ctx, blocks); err != nil {
+	b.plainText = src.Format == "text" && !markedUp(blocks)
+	if err := b.run(ctx, splitHeadingLines(blocks)); err != nil {
 		return nil, err
 	}
 	return b.doc, nil
@@ -50,6 +53,8 @@ type builder struct {
 	captions []caption
 
 	numbered     bool    // a numbered heading was seen: shape alone is not enough
+	authorYear   bool    // the reference list is unnumbered: callouts name authors and years
+	plainText    bool    // text with no markup: superscripts may be plain digits
 	equal        string  // marks that the legend says mean equal contribution
 	abstract     []Block // abstract paragraphs
 	abstractOpen bool    // an "Abstract" heading: blocks follow until a field
@@ -72,12 +77,24 @@ type caption struct {
 }
 
 func (b *builder) run(ctx context.Context, blocks []Block) error {
-	refs := referencesStart(blocks)
-	if refs < 0 {
-		return fmt.Errorf("%w: no reference list (no \"References\" heading followed by numbered entries)", ErrInput)
+	refs, refsEnd := referencesStart(blocks)
+	if n := textSize(blocks); refs < 0 && n < minArticle {
+		return fmt.Errorf("%w: no reference list, and only %d characters of text: too little to be an article", ErrInput, n)
+	}
+	body, list := blocks, []Block(nil)
+	if refs >= 0 {
+		var back []Block
+		list, back = splitAfterReferences(blocks[refs+1 : refsEnd])
+		body = append(blocks[:refs:refs], back...)
+		// A supplement's own reference list and what follows it are
+		// back matter.
+		body = append(body, blocks[refsEnd:]...)
+	} else {
+		b.diag(Warning, "no-reference-list", "document",
+			"no reference list found (no \"References\" heading followed by entries): the text and structure are kept without references")
 	}
 	inBody := false
-	for i, blk := range blocks[:refs] {
+	for i, blk := range body {
 		if i%256 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -108,40 +125,133 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 		}
 		b.paragraph(blk, text)
 	}
-	end := len(blocks)
-	for i := refs + 1; i < len(blocks); i++ {
-		if !mayBeHeading(blocks[i]) {
-			continue
-		}
-		if h, ok := asHeading(blocks[i], CleanText(blocks[i].Text)); ok && h.back != "" {
-			end = i // back matter printed after the references
-			break
-		}
-	}
 	b.parseFront()
 	b.paragraphs()
 	b.figures()
-	b.references(blocks[refs+1 : end])
+	b.references(list)
 	b.citations()
 	b.funding()
 	b.checkReferences()
 	return nil
 }
 
-// referencesStart returns the index of the last references heading that
-// is followed by a block starting with a numbered entry, or -1.
-func referencesStart(blocks []Block) int {
-	for i := len(blocks) - 1; i >= 0; i-- {
-		if !mayBeHeading(blocks[i]) || !referenceHeadings[headingKey(CleanText(blocks[i].Text))] {
-			continue
+// splitAfterReferences tells the reference list from the back matter
+// printed after it or in its middle (a two-column page read in order
+// can put "Acknowledgements" between two entries): a back-matter heading
+// leaves the list, and a block that starts like an entry returns to it.
+func splitAfterReferences(blocks []Block) (list, back []Block) {
+	inList := true
+	for _, blk := range blocks {
+		if mayBeHeading(blk) {
+			if h, ok := asHeading(blk, CleanText(blk.Text)); ok && h.back != "" {
+				inList = false
+				back = append(back, blk)
+				continue
+			}
 		}
-		for j := i + 1; j < len(blocks) && j < i+4; j++ {
-			if _, ok := entryNumber(blocks[j].Lines()[0].Text); ok {
-				return i
+		if !inList && resumesList(blk) {
+			inList = true
+		}
+		if inList {
+			list = append(list, blk)
+		} else {
+			back = append(back, blk)
+		}
+	}
+	return list, back
+}
+
+// resumesList: the block opens with an entry (an author list, or a
+// label, and a year).
+func resumesList(blk Block) bool {
+	first := strings.TrimSpace(blk.Lines()[0].Text)
+	if !anyYear.MatchString(blk.Text) {
+		return false
+	}
+	if _, body, alone, ok := label(first); ok && !alone {
+		return startsAuthors(body)
+	}
+	return startsAuthors(first)
+}
+
+// minArticle is the least text (in bytes) that makes an article: less
+// is a note, a cover page or a scan with a few words of text.
+const minArticle = 400
+
+func textSize(blocks []Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += len(strings.TrimSpace(b.Text))
+	}
+	return n
+}
+
+// referencesStart returns the index of the references heading
+// ("References", "Literature Cited", "REFERÊNCIAS", "7. References")
+// that heads the longest run of entries (lines with a year), or -1, and
+// where its list ends: at the next such heading, or the end. The
+// article's own list is the longest: a supplement may print a short
+// list of its own after it, and a figure or table may hold the word.
+func referencesStart(blocks []Block) (start, end int) {
+	var heads []int
+	for i := range blocks {
+		if mayBeHeading(blocks[i]) && referencesHeading(blocks[i].Text) && referencesFollow(blocks[i+1:]) {
+			heads = append(heads, i)
+		}
+	}
+	best, bestEnd, bestN := -1, len(blocks), -1
+	for k, i := range heads {
+		end := len(blocks)
+		if k+1 < len(heads) {
+			end = heads[k+1]
+		}
+		n := 0
+		for _, b := range blocks[i+1 : end] {
+			for _, l := range b.Lines() {
+				if anyYear.MatchString(l.Text) {
+					n++
+				}
+			}
+		}
+		if n >= bestN {
+			best, bestEnd, bestN = i, end, n
+		}
+	}
+	return best, bestEnd
+}
+
+func referencesHeading(text string) bool {
+	t := CleanText(text)
+	if m := numberedHeading.FindStringSubmatch(t); m != nil {
+		t = m[2]
+	} else if m := romanHeading.FindStringSubmatch(t); m != nil && m[1] != "" {
+		t = m[2]
+	}
+	return textutil.ReferenceHeadings[textutil.HeadingKey(t)]
+}
+
+// referencesFollow: among the first lines after a heading, some carry a
+// year, a DOI or an entry label: what reference entries hold.
+func referencesFollow(blocks []Block) bool {
+	seen, hits := 0, 0
+	for _, blk := range blocks {
+		for _, l := range blk.Lines() {
+			seen++
+			t := l.Text
+			if anyYear.MatchString(t) || strings.Contains(t, "10.") && strings.Contains(t, "/") {
+				hits++
+			} else if _, _, _, ok := label(strings.TrimSpace(t)); ok {
+				hits++
+			}
+			if hits >= 2 {
+				return true
+			}
+			if seen >= 12 {
+				return false
 			}
 		}
 	}
-	return -1
+	return hits > 0 && hits == seen // a list of one entry
 }
 
 // mayBeHeading is a cheap test that spares cleaning long blocks.
@@ -249,18 +359,7 @@ func continues(prev, next string) bool {
 	if unicode.IsLower(r) {
 		return true
 	}
-	return !endsSentence(prev)
-}
-
-// endsSentence: the text ends with sentence-final punctuation, possibly
-// followed by closing quotes or brackets.
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "\"'’”)]")
-	if s == "" {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '?' || r == '!' || r == ':'
+	return !textutil.EndsSentence(prev)
 }
 
 // paragraphs cleans the drafts into Paragraphs, splitting off run-in
@@ -319,7 +418,7 @@ func joinParts(parts []Block) Paragraph {
 		if t == "" {
 			continue
 		}
-		if n > 0 && !(strings.HasSuffix(text.String(), "-") && startsLower(t)) {
+		if n > 0 && !(strings.HasSuffix(text.String(), "-") && textutil.StartsLower(t)) {
 			text.WriteByte(' ')
 			n++
 		}
@@ -343,11 +442,6 @@ func joinParts(parts []Block) Paragraph {
 	}
 	p.Align = simplify(align, p.Src[0])
 	return p
-}
-
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
 }
 
 // simplify drops anchors that the previous anchor (or the start) already
@@ -388,4 +482,16 @@ func trimStart(p Paragraph, k int) Paragraph {
 	p.Text = string(rs[k:])
 	p.Align = simplify(align, p.Src[0])
 	return p
+}
+
+// markedUp: the text writes superscripts as markup (^{1}, ¹), as the
+// seed's conversion does; then plain digits after a word are not
+// callouts.
+func markedUp(blocks []Block) bool {
+	for _, b := range blocks {
+		if strings.Contains(b.Text, "^{") || strings.ContainsAny(b.Text, "¹²³⁴⁵⁶⁷⁸⁹") {
+			return true
+		}
+	}
+	return false
 }

@@ -159,6 +159,10 @@ func unitBefore(s string) bool {
 // more) are not citations. Groups with numbers past the list are
 // reported.
 func (b *builder) citations() {
+	if b.authorYear {
+		b.authorYearCitations()
+		return
+	}
 	n := len(b.doc.References)
 	have := map[int]bool{}
 	for _, r := range b.doc.References {
@@ -171,10 +175,14 @@ func (b *builder) citations() {
 	var all []found
 	counts := map[string]int{}
 	for _, p := range b.doc.Paragraphs {
-		if b.kindOf(p.Section) != KindBody {
+		if !citing(b.kindOf(p.Section)) {
 			continue
 		}
-		for _, c := range ScanCallouts(p.Text) {
+		callouts := ScanCallouts(p.Text)
+		if b.plainText {
+			callouts = append(callouts, scanPlainSuperscripts(p.Text)...)
+		}
+		for _, c := range callouts {
 			all = append(all, found{p, c})
 			if c.Style != StyleSuperscript && allIn(c.Numbers, have) {
 				counts[c.Style]++
@@ -186,9 +194,13 @@ func (b *builder) citations() {
 	// Superscript digits are citations only in a document that cites
 	// that way; elsewhere they are exponents, charges and footnotes.
 	superOK := counts[StyleSuperscript] > counts[StyleParen]+counts[StyleBracket]
+	// A document cites one way. Where superscripts far outnumber groups
+	// in brackets or parentheses, those are quantities and intervals
+	// ("(5,8 - 12,5)" with decimal commas), not callouts.
+	groupsOK := !superOK || 3*(counts[StyleParen]+counts[StyleBracket]) > counts[StyleSuperscript]
 	for _, f := range all {
 		c := f.c
-		if c.Style == StyleSuperscript && !superOK {
+		if c.Style == StyleSuperscript && !superOK || c.Style != StyleSuperscript && !groupsOK {
 			continue
 		}
 		text := f.p.Text[c.Start:c.End]
@@ -263,3 +275,60 @@ func (b *builder) kindOf(id string) string {
 	walk(b.doc.Sections, "")
 	return kind
 }
+
+// authorYearCitations links the author–year callouts of body paragraphs
+// to an unnumbered reference list.
+func (b *builder) authorYearCitations() {
+	idx := newAYIndex(b.doc.References)
+	for _, p := range b.doc.Paragraphs {
+		if !citing(b.kindOf(p.Section)) {
+			continue
+		}
+		for _, c := range idx.scan(p.Text) {
+			b.doc.Citations = append(b.doc.Citations, Citation{
+				ID:        "c" + strconv.Itoa(len(b.doc.Citations)+1),
+				Paragraph: p.ID,
+				Start:     runeIndex(p.Text, c.start),
+				End:       runeIndex(p.Text, c.end),
+				Text:      p.Text[c.start:c.end],
+				Style:     StyleAuthorYear,
+				Refs:      c.refs,
+			})
+		}
+	}
+}
+
+// citing: the kinds of section whose callouts are citations. Back matter
+// (funding, contributions) holds grant numbers, not callouts; an
+// abstract seldom cites, but where a layout could not find where the
+// abstract ends, the introduction's callouts are in it.
+func citing(kind string) bool { return kind == KindBody || kind == KindAbstract }
+
+// scanPlainSuperscripts finds superscript callouts that a converter
+// wrote as plain digits (pdftotext: "worshipped.1-3", "gestação2.",
+// "diseases.4,5"): digits right after a word of three or more
+// lower-case letters, or after the punctuation that ends one, and
+// before white space or punctuation. Whether they are citations is
+// decided with the other superscripts: only where the document cites
+// that way.
+func scanPlainSuperscripts(text string) []Callout {
+	var out []Callout
+	for _, m := range plainSuper.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[2], m[3]
+		if end < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[end:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '°' || r == '/' {
+				continue
+			}
+		}
+		body := strings.NewReplacer(" ", "", "–", "-").Replace(text[start:end])
+		nums, ok := expand(body)
+		if !ok {
+			continue
+		}
+		out = append(out, Callout{Start: start, End: end, Style: StyleSuperscript, Numbers: nums})
+	}
+	return out
+}
+
+var plainSuper = regexp.MustCompile(`(?:\p{Ll}{3}|\p{L}[.,;:)’”])(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)`)

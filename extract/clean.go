@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/chemores/chemores/internal/textutil"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -84,7 +86,7 @@ func (c *cleaner) run() {
 		switch {
 		case c.skip[i]:
 			i++
-		case isSpace(r):
+		case textutil.IsSpace(r):
 			c.space = c.n > 0
 			i++
 		case r == '$':
@@ -103,7 +105,7 @@ func (c *cleaner) run() {
 			}
 			c.copy(i)
 			i++
-		case isInvisible(r):
+		case textutil.IsInvisible(r):
 			i++
 		case r == '\u2010' || r == '\u2011': // hyphen, non-breaking hyphen
 			c.emit("-", i)
@@ -119,24 +121,6 @@ func (c *cleaner) run() {
 }
 
 var ligatures = map[rune]string{'ﬁ': "fi", 'ﬂ': "fl", 'ﬀ': "ff", 'ﬃ': "ffi", 'ﬄ': "ffl"}
-
-func isInvisible(r rune) bool {
-	switch r {
-	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
-		return true
-	}
-	return false
-}
-
-// isSpace reports the white space a converter may leave between words:
-// ASCII space and controls, no-break and the typographic spaces.
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2009', '\u202f', '\u2002', '\u2003', '\u2007', '\u200a':
-		return true
-	}
-	return false
-}
 
 // closing returns the index of the first end rune after from, within
 // limit runes and not across a blank line, or -1.
@@ -206,7 +190,7 @@ func markEmphasis(in []rune, skip []bool) {
 			k++
 		}
 		n := k - i
-		if n > 2 || k >= len(in) || isSpace(in[k]) || (i > 0 && isWordRune(in[i-1])) {
+		if n > 2 || k >= len(in) || textutil.IsSpace(in[k]) || (i > 0 && textutil.IsWordRune(in[i-1])) {
 			i = k - 1
 			continue
 		}
@@ -222,7 +206,7 @@ func markEmphasis(in []rune, skip []bool) {
 			for m < len(in) && in[m] == '*' {
 				m++
 			}
-			if m-j == n && !isSpace(in[j-1]) && (m >= len(in) || !isWordRune(in[m])) {
+			if m-j == n && !textutil.IsSpace(in[j-1]) && (m >= len(in) || !textutil.IsWordRune(in[m])) {
 				end = j
 				break
 			}
@@ -240,8 +224,4 @@ func markEmphasis(in []rune, skip []bool) {
 		}
 		i = k - 1
 	}
-}
-
-func isWordRune(r rune) bool {
-	return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && isLetter(r)
 }

@@ -29,6 +29,7 @@ func TestClean(t *testing.T) {
 		{"$\\alpha$-helix of $10^{6}$ cells $\\pm$ 2", "α-helix of 10⁶ cells ± 2"},
 		{"(DNMT3A_{mut}) cells", "(DNMT3Aₘᵤₜ) cells"},
 		{"Mn^{2+} ions and X^{Q} marks", "Mn²⁺ ions and XQ marks"},
+		{"*Escherichia coli* and CD8^{+} T cells (IC_{50})", "Escherichia coli and CD8⁺ T cells (IC₅₀)"},
 		// White space, invisible characters, ligatures, hyphens.
 		{"  two\n lines\u00a0and\ttabs  ", "two lines and tabs"},
 		{"eﬀect of ﬁve soft\u00adhy\u200bphen", "effect of five softhyphen"},

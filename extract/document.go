@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/chemores/chemores/internal/diag"
+
 // SchemaVersion is the version of the Document JSON shape. It changes
 // when a field is renamed or removed, not when one is added.
 const SchemaVersion = "1.0.0"
@@ -10,7 +12,8 @@ const SchemaVersion = "1.0.0"
 // calls) count Unicode code points in the paragraph's Text, so that
 // text[start:end] works in Python and in a browser after Array.from.
 // Src spans count bytes in the source file (or are zero for PDF input,
-// where the file has no character offsets).
+// where the file has no character offsets, and for JATS input, whose
+// text is rebuilt from the markup).
 type Document struct {
 	Schema      string       `json:"schema"`
 	ID          string       `json:"id"`
@@ -28,7 +31,7 @@ type Document struct {
 // Source identifies the input file the document came from.
 type Source struct {
 	Path   string `json:"path"`   // as given, slash-separated, relative when possible
-	Format string `json:"format"` // "text" or "pdf"
+	Format string `json:"format"` // "text", "pdf" or "jats"
 	Bytes  int64  `json:"bytes"`
 	SHA256 string `json:"sha256"`
 	Pages  int    `json:"pages,omitempty"` // PDF only
@@ -39,6 +42,8 @@ type Front struct {
 	Title          string          `json:"title"`
 	Journal        string          `json:"journal,omitempty"`
 	DOI            string          `json:"doi,omitempty"`
+	PMID           string          `json:"pmid,omitempty"`  // PubMed id, where the source states it (JATS)
+	PMCID          string          `json:"pmcid,omitempty"` // "PMC" and digits, likewise
 	Authors        []Author        `json:"authors"`
 	Affiliations   []Affiliation   `json:"affiliations"`
 	Correspondence *Correspondence `json:"correspondence,omitempty"`
@@ -48,6 +53,7 @@ type Front struct {
 	Keywords       []string        `json:"keywords"`
 	Abstract       string          `json:"abstract,omitempty"`
 	Funding        []Funding       `json:"funding"`
+	License        string          `json:"license,omitempty"` // the licence's URL (or text) as the source states it
 }
 
 // Author is one author of the article, in byline order.
@@ -104,6 +110,10 @@ type Paragraph struct {
 	ID      string `json:"id"`      // "p1", "p2", ... in reading order
 	Section string `json:"section"` // Section.ID
 	Text    string `json:"text"`
+	// Kind is empty for running text; JATS input also gives the captions
+	// of figures and tables ("caption") and the rows of tables ("table")
+	// as paragraphs, so that their text and callouts are read.
+	Kind string `json:"kind,omitempty"`
 	// Src is the [start, end) byte span in the source file; a paragraph
 	// rejoined across a page break spans the material in between too.
 	Src [2]int `json:"src"`
@@ -169,6 +179,7 @@ type Reference struct {
 	Year      int      `json:"year"`
 	DOI       string   `json:"doi"`
 	PMID      string   `json:"pmid"`
+	PMCID     string   `json:"pmcid,omitempty"` // "PMC" and digits, where the source states it
 	Src       [2]int   `json:"src"`
 }
 
@@ -181,14 +192,9 @@ type Person struct {
 
 // Diagnostic levels.
 const (
-	Warning = "warning"
-	Info    = "info"
+	Warning = diag.Warning
+	Info    = diag.Info
 )
 
 // Diagnostic is a problem found in the data: not fatal, kept with it.
-type Diagnostic struct {
-	Level   string `json:"level"`
-	Code    string `json:"code"`  // stable, machine-readable: "reference-unparsed"
-	Where   string `json:"where"` // "reference 12", "paragraph p4"
-	Message string `json:"message"`
-}
+type Diagnostic = diag.Diagnostic

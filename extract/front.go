@@ -32,11 +32,14 @@ func isFrontNote(text string) bool {
 func (b *builder) parseFront() {
 	f := &b.doc.Front
 	var rest []Block
-	for i, blk := range splitNotes(b.front) {
+	blocks := splitNotes(b.front)
+	title := titleBlocks(blocks)
+	f.DOI = articleDOI(blocks)
+	for i, blk := range blocks {
 		text := CleanText(blk.Text)
 		switch {
-		case i == 0:
-			f.Title = text
+		case title[i]:
+			f.Title = strings.TrimSpace(f.Title + " " + strings.Join(strings.Fields(text), " "))
 		case correspondPref.MatchString(text):
 			b.correspondence(correspondPref.ReplaceAllString(text, ""))
 		case emailPrefix.MatchString(text):
@@ -121,7 +124,9 @@ func (b *builder) frontFields(text string) bool {
 	}
 	if strings.HasPrefix(strings.ToLower(text), "doi") || strings.HasPrefix(text, "https://doi.org/") {
 		if d := doiPattern.FindString(text); d != "" && len(text) < 120 {
-			f.DOI = trimDOI(d)
+			if f.DOI == "" {
+				f.DOI = trimDOI(d)
+			}
 			taken = true
 		}
 	}

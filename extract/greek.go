@@ -1,6 +1,10 @@
 package extract
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/chemores/chemores/internal/textutil"
+)
 
 // isGreek reports Greek letters (basic block, both cases), the ones that
 // gene and protein names carry: TGF-β, HIF-1α, NF-κB, PPARγ.
@@ -33,7 +37,7 @@ func markGreekSpaces(in []rune, skip []bool) {
 		if !before && !after {
 			continue
 		}
-		glued := i > 0 && !before && !isSpace(in[i-1])
+		glued := i > 0 && !before && !textutil.IsSpace(in[i-1])
 		if before && i >= 2 {
 			if r == 'μ' && unitAt(in, i+1) {
 				// "10 μ M": keep the space from the number.
@@ -68,7 +72,7 @@ func joinsLeft(in []rune, sp int) bool {
 		return true
 	}
 	start := end
-	for start > 0 && !isSpace(in[start-1]) && in[start-1] != '(' && in[start-1] != '[' && in[start-1] != '/' {
+	for start > 0 && !textutil.IsSpace(in[start-1]) && in[start-1] != '(' && in[start-1] != '[' && in[start-1] != '/' {
 		start--
 	}
 	tok := in[start : end+1]

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 var (
@@ -45,15 +47,20 @@ var backHeadings = map[string]string{
 	"supplementary materials":                    "supplementary",
 	"supplementary data":                         "supplementary",
 	"use of artificial intelligence tools":       "ai-use",
-}
-
-var referenceHeadings = map[string]bool{
-	"references": true, "reference": true, "bibliography": true, "literature cited": true,
-	"references and notes": true, "works cited": true, "cited literature": true,
+	"agradecimentos":                             "acknowledgements",
+	"agradecimientos":                            "acknowledgements",
+	"remerciements":                              "acknowledgements",
+	"financiamento":                              "funding",
+	"financiamiento":                             "funding",
+	"conflito de interesses":                     "competing-interests",
+	"conflicto de intereses":                     "competing-interests",
+	"open peer review":                           "peer-review",
+	"peer review":                                "peer-review",
+	"peer review reports":                        "peer-review",
 }
 
 // frontHeadings label front matter, not sections.
-var frontHeadings = map[string]bool{"abstract": true, "contents": true, "keywords": true, "key words": true, "summary of contents": true}
+var frontHeadings = map[string]bool{"abstract": true, "contents": true, "keywords": true, "key words": true, "summary of contents": true, "resumo": true, "resumen": true, "résumé": true, "palavras-chave": true, "palabras clave": true}
 
 // bodyHeadings are unnumbered headings common enough to trust without
 // layout hints.
@@ -64,14 +71,14 @@ var bodyHeadings = map[string]bool{
 	"outlook": true, "future directions": true, "conclusions and perspectives": true,
 	"conclusion and perspectives": true, "conclusion and future directions": true,
 	"conclusions and future directions": true,
-}
-
-func headingKey(text string) string {
-	t := strings.TrimSpace(text)
-	t = strings.TrimRight(t, ":. ")
-	t = strings.Join(strings.Fields(t), " ")
-	t = strings.ReplaceAll(t, "’", "'")
-	return strings.ToLower(t)
+	// Portuguese, Spanish and French, as SciELO, Redalyc and Érudit print them.
+	"introdução": true, "introducción": true, "método": true, "métodos": true, "metodologia": true,
+	"metodología": true, "material e métodos": true, "materiais e métodos": true,
+	"materiales y métodos": true, "material y métodos": true, "resultados": true, "discussão": true,
+	"discusión": true, "resultados e discussão": true, "resultados y discusión": true,
+	"conclusão": true, "conclusões": true, "conclusión": true, "conclusiones": true,
+	"considerações finais": true, "consideraciones finales": true, "matériel et méthodes": true,
+	"résultats": true, "conclusions et perspectives": true,
 }
 
 // heading is what a block says about the section structure.
@@ -88,11 +95,11 @@ func asHeading(b Block, text string) (heading, bool) {
 	if len(text) > 200 || strings.ContainsRune(strings.TrimSpace(b.Text), '\n') {
 		return heading{}, false
 	}
-	key := headingKey(text)
+	key := textutil.HeadingKey(text)
 	if frontHeadings[key] {
 		return heading{}, false
 	}
-	if referenceHeadings[key] {
+	if textutil.ReferenceHeadings[key] {
 		return heading{title: text, refs: true}, true
 	}
 	if slug, ok := backHeadings[key]; ok {

@@ -5,25 +5,26 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/diag"
 )
 
 // ErrInput marks an input that cannot be used: empty, binary, not UTF-8,
 // too large, or without a reference list. Callers branch on it to tell
 // bad input from failures of the program.
-var ErrInput = errors.New("unusable input")
+var ErrInput = diag.ErrInput
 
 // MaxBytes is the largest input accepted. Reviews are well under 1 MB of
 // text and a few MB of PDF; more is almost surely the wrong file.
 const MaxBytes = 64 << 20
 
-// Parse reads a source document (text or PDF, told apart by content) and
-// returns its Document. name is the path to report and to derive the
+// Parse reads a source document (text, PDF or JATS XML, told apart by
+// content; a file named .xml or .nxml is read as XML whatever it holds)
+// and returns its Document. name is the path to report and to derive the
 // document id from.
 func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 	src := Source{
@@ -40,19 +41,35 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		// A file named .pdf that is not one (a saved web page) gets the PDF
 		// reader's "not a PDF" rather than the text path's complaints.
 		src.Format = "pdf"
-		return parsePDFWatched(ctx, data, src)
+		return parsePDF(ctx, data, src)
+	case looksLikeXML(data) || isXMLName(name):
+		src.Format = "jats"
+		doc, err := parseJATS(ctx, data, src)
+		if err != nil {
+			return nil, err
+		}
+		doc.ID = DocumentID(name)
+		return doc, nil
 	}
 	src.Format = "text"
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	doc, err := Build(ctx, TextBlocks(text), src)
+	doc, err := Build(ctx, reflow(dropRunningHeads(TextBlocks(text))), src)
 	if err != nil {
 		return nil, err
 	}
 	doc.ID = DocumentID(name)
+	if doc.Front.DOI == "" {
+		doc.Front.DOI = doiFromName(doc.ID)
+	}
 	return doc, nil
+}
+
+func isXMLName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".xml" || ext == ".nxml"
 }
 
 // DocumentID is the file name without directory and extension: seeds are
@@ -90,32 +107,4 @@ func checkText(data []byte) error {
 		return fmt.Errorf("%w: binary data, not text: %d control characters", ErrInput, ctrl)
 	}
 	return nil
-}
-
-// pdfTimeout bounds reading one PDF. A review of a few hundred pages reads
-// in seconds; a damaged file can make the PDF library loop, and a loop
-// inside it cannot be interrupted. Past the limit the file is reported
-// and the reading goroutine is abandoned (it ends with the process).
-var pdfTimeout = time.Minute
-
-func parsePDFWatched(ctx context.Context, data []byte, src Source) (*Document, error) {
-	type result struct {
-		doc *Document
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		doc, err := parsePDF(ctx, data, src)
-		done <- result{doc, err}
-	}()
-	timer := time.NewTimer(pdfTimeout)
-	defer timer.Stop()
-	select {
-	case r := <-done:
-		return r.doc, r.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-timer.C:
-		return nil, fmt.Errorf("%w: reading the PDF took over %s: the file is damaged in a way the PDF library cannot get out of", ErrInput, pdfTimeout)
-	}
 }

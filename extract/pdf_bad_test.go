@@ -11,7 +11,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -218,21 +217,5 @@ func TestParsePDFBadPage(t *testing.T) {
 	}
 	if !found || len(doc.References) != 1 || doc.Source.Pages != 2 {
 		t.Errorf("diagnostics %+v, %d references, %d pages", doc.Diagnostics, len(doc.References), doc.Source.Pages)
-	}
-}
-
-// A PDF that takes longer than pdfTimeout to read is reported, not
-// waited for: with the limit at a nanosecond, even a good file is.
-func TestParsePDFWatchdog(t *testing.T) {
-	data, err := os.ReadFile(twoColumnPDF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := pdfTimeout
-	pdfTimeout = time.Nanosecond
-	defer func() { pdfTimeout = old }()
-	_, err = Parse(context.Background(), "slow.pdf", data)
-	if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "reading the PDF took over") {
-		t.Fatalf("err = %v, want the watchdog's ErrInput", err)
 	}
 }

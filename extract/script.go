@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/chemores/chemores/internal/textutil"
+)
 
 var superscripts = map[rune]rune{
 	'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
@@ -95,7 +99,7 @@ func (m *math) render(b *strings.Builder, text bool) {
 			var inner strings.Builder
 			m.atom(&inner)
 			b.WriteString(script(r, []rune(inner.String())))
-		case isSpace(r):
+		case textutil.IsSpace(r):
 			if text {
 				b.WriteRune(' ')
 			}
@@ -109,7 +113,7 @@ func (m *math) render(b *strings.Builder, text bool) {
 
 // atom renders one group or one character (the operand of _ and ^).
 func (m *math) atom(b *strings.Builder) {
-	for m.i < len(m.in) && isSpace(m.in[m.i]) {
+	for m.i < len(m.in) && textutil.IsSpace(m.in[m.i]) {
 		m.i++
 	}
 	if m.i >= len(m.in) {
@@ -138,7 +142,7 @@ func (m *math) command(b *strings.Builder) {
 	}
 	name := string(m.in[start:m.i])
 	if textCommands[name] {
-		for m.i < len(m.in) && isSpace(m.in[m.i]) {
+		for m.i < len(m.in) && textutil.IsSpace(m.in[m.i]) {
 			m.i++
 		}
 		if m.i < len(m.in) && m.in[m.i] == '{' {

@@ -166,7 +166,7 @@ func buildReferenceItem(w *work) ReferenceItem {
 	e := w.Entries[0]
 	r := &e.d.refs[e.i]
 	it := ReferenceItem{ID: w.ID, N: r.N, Document: e.d.id, Title: r.Title, Journal: r.Journal, Year: yearPtr(r.Year),
-		DOI: r.DOI, DOIStatus: r.Status, DOIScore: r.Score, PMID: r.PMID, CitedIn: []CitedIn{}, Href: hrefReference(w.ID)}
+		DOI: r.DOI, DOIStatus: r.Status, DOIScore: r.Score, DOISource: r.Source, PMID: r.PMID, CitedIn: []CitedIn{}, Href: hrefReference(w.ID)}
 	for _, x := range w.Entries {
 		it.CitedIn = append(it.CitedIn, citedIn(x))
 	}
@@ -178,7 +178,7 @@ func buildReference(ds *dataset, w *work) Reference {
 	r := &e.d.refs[e.i]
 	out := Reference{ID: w.ID, N: r.N, Document: e.d.id, Raw: r.Raw, Authors: []RefAuthor{}, EtAl: r.EtAl,
 		Title: r.Title, Journal: r.Journal, Year: yearPtr(r.Year), Volume: r.Volume, Issue: r.Issue, Pages: r.Pages,
-		DOI: r.DOI, DOIStatus: r.Status, DOIScore: r.Score, PMID: r.PMID,
+		DOI: r.DOI, DOIStatus: r.Status, DOIScore: r.Score, DOISource: r.Source, DOIEvidence: []RefEvidence{}, PMID: r.PMID,
 		Agreed: []string{}, Disagreed: []string{}, Discrepancies: []RefDiscrepancy{}, Candidates: []RefCandidate{},
 		Mechanisms: []string{}, Entities: []EntityRef{}, CitedIn: []CitedInFull{}}
 	for _, a := range r.Authors {
@@ -192,6 +192,9 @@ func buildReference(ds *dataset, w *work) Reference {
 		}
 		for _, c := range l.Candidates {
 			out.Candidates = append(out.Candidates, RefCandidate{NormalizeDOI(c.DOI), c.Title, c.Type, c.Journal, yearPtr(c.Year), clamp01(c.Score)})
+		}
+		for _, e := range l.Evidence {
+			out.DOIEvidence = append(out.DOIEvidence, RefEvidence{e.Source, NormalizeDOI(e.DOI), digitsOnly(e.PMID), clamp01(e.Score), e.Agrees, e.Detail, e.URL})
 		}
 	}
 	ents := map[string]bool{}

@@ -226,6 +226,7 @@ type ReferenceItem struct {
 	DOI       string    `json:"doi"`
 	DOIStatus string    `json:"doi_status"`
 	DOIScore  float64   `json:"doi_score"`
+	DOISource string    `json:"doi_source"` // deposited, search, printed, curated; "" without a DOI
 	PMID      string    `json:"pmid"`
 	CitedIn   []CitedIn `json:"cited_in"`
 	Href      string    `json:"href"`
@@ -258,6 +259,8 @@ type Reference struct {
 	DOIStatus     string           `json:"doi_status"`
 	DOIScore      float64          `json:"doi_score"`
 	DOIReason     string           `json:"doi_reason"`
+	DOISource     string           `json:"doi_source"`
+	DOIEvidence   []RefEvidence    `json:"doi_evidence"` // each source's answer
 	PMID          string           `json:"pmid"`
 	Agreed        []string         `json:"agreed"`
 	Disagreed     []string         `json:"disagreed"`
@@ -278,6 +281,17 @@ type RefDiscrepancy struct {
 	Field      string `json:"field"`
 	Printed    string `json:"printed"`
 	Registered string `json:"registered"`
+}
+
+// RefEvidence is one source's answer for a reference's DOI.
+type RefEvidence struct {
+	Source string  `json:"source"`
+	DOI    string  `json:"doi"`
+	PMID   string  `json:"pmid"`
+	Score  float64 `json:"score"`
+	Agrees bool    `json:"agrees"`
+	Detail string  `json:"detail"`
+	URL    string  `json:"url"`
 }
 
 type RefCandidate struct {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/normalize"
 )
 
@@ -251,6 +252,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 - manifest.json and %[4]s: every file with its size and SHA-256.
 - CHANGES.md and changes.json: what changed since the previous release.
 
+%[6]s
 ## Check it
 
     sha256sum -c %[4]s
@@ -258,8 +260,82 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 ## Ask it
 
     sqlite3 %[1]s "SELECT sentence_id, sentence, doi FROM entity_sentences WHERE entity_name = '%[5]s'"
-`, DBFile, DBGzFile, TarballName(meta.ID), SumsFile, strings.ReplaceAll(exampleEntity(ds), "'", "''"))
+`, DBFile, DBGzFile, TarballName(meta.ID), SumsFile, strings.ReplaceAll(exampleEntity(ds), "'", "''"), doiSection(ds))
 	return []byte(b.String())
+}
+
+// doiCount is the DOI coverage of a release, as measured.
+type doiCount struct {
+	refs, withDOI int
+	bySource      map[string]int // of the references with a DOI
+	byStatus      map[string]int // of those without
+}
+
+func countDOIs(ds *dataset) doiCount {
+	c := doiCount{bySource: map[string]int{}, byStatus: map[string]int{}}
+	for _, d := range ds.docs {
+		for _, r := range d.refs {
+			c.refs++
+			if r.DOI != "" {
+				c.withDOI++
+				c.bySource[r.Source]++
+			} else {
+				c.byStatus[r.Status]++
+			}
+		}
+	}
+	return c
+}
+
+// summary is one sentence: how many references have a DOI, by source.
+func (c doiCount) summary() string {
+	var parts []string
+	for _, s := range []struct{ key, text string }{
+		{enrich.SourceDeposited, "from the reviews' reference lists as deposited with Crossref"},
+		{enrich.SourceSearch, "matched by Crossref search"},
+		{enrich.SourcePrinted, "printed in the reference lists"},
+		{enrich.SourceCurated, "curated (read beside the title on a public page)"},
+	} {
+		if n := c.bySource[s.key]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, s.text))
+		}
+	}
+	out := fmt.Sprintf("%d of %d references have a DOI", c.withDOI, c.refs)
+	if len(parts) > 0 {
+		out += ": " + strings.Join(parts, ", ")
+	}
+	return out + "."
+}
+
+// doiSection is the README's account of the DOIs, as measured in this
+// release: how many, from which source, and why the rest have none.
+func doiSection(ds *dataset) string {
+	c := countDOIs(ds)
+	var b strings.Builder
+	fmt.Fprintf(&b, "## DOIs\n\n%s", c.summary())
+	var rest []string
+	for _, s := range []struct{ key, text string }{
+		{enrich.Unresolved, "unresolved (no cached Crossref answer and no curated evidence)"},
+		{enrich.NotFound, "not found (no record close enough, or the record seen shows no DOI)"},
+		{enrich.Ambiguous, "ambiguous"},
+		{enrich.Error, "failed lookups"},
+	} {
+		if n := c.byStatus[s.key]; n > 0 {
+			rest = append(rest, fmt.Sprintf("%d %s", n, s.text))
+		}
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(&b, " Without one: %s.", strings.Join(rest, ", "))
+	}
+	b.WriteString(`
+
+Each reference says where its DOI came from and what every source answered
+(refs.doi_source and ref_doi_evidence; doi_source and doi_evidence in
+api/v1/references/); the view doi_coverage counts them per document. When
+sources disagree the stronger one is published and the other is listed in
+ref_discrepancies (field doi-<source>).
+`)
+	return b.String()
 }
 
 // exampleEntity names the most-mentioned gene (else entity) of the

@@ -328,7 +328,9 @@ func TestDatabase(t *testing.T) {
 	tests := []struct {
 		name, q, want string
 	}{
-		{"schema version", "PRAGMA user_version", "3"},
+		{"schema version", "PRAGMA user_version", "4"},
+		{"DOIs by source", "SELECT group_concat(doi_source || '=' || refs, ',') FROM (SELECT doi_source, refs FROM doi_coverage ORDER BY doi_source)", "none=121,search=4"},
+		{"DOI evidence", "SELECT count(*) FROM ref_doi_evidence WHERE agrees = 1 AND source = 'search'", "3"},
 		{"application id", "PRAGMA application_id", "1128811858"},
 		{"no free pages after VACUUM", "PRAGMA freelist_count", "0"},
 		{"foreign keys hold", "SELECT count(*) FROM pragma_foreign_key_check", "0"},

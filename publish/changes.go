@@ -180,7 +180,7 @@ func refKeys(s *Snapshot) map[string]keyed {
 		for _, c := range r.CitedIn {
 			out[c.Document+"#"+strconv.Itoa(c.N)] = keyed{r.Title, map[string]string{
 				"id": r.ID, "title": r.Title, "journal": r.Journal, "year": year,
-				"doi": r.DOI, "doi_status": r.DOIStatus,
+				"doi": r.DOI, "doi_status": r.DOIStatus, "doi_source": r.DOISource,
 			}}
 		}
 	}

@@ -110,7 +110,8 @@ func dataPackage(meta releaseMeta, ds *dataset, files []ManifestEntry, tables []
 	for _, f := range files {
 		sum[f.Path] = f
 	}
-	dp := DataPackage{Schema: dataPackageProfile, Name: meta.Name, Title: meta.Title, Description: meta.Description,
+	desc := strings.TrimSpace(meta.Description + " " + countDOIs(ds).summary())
+	dp := DataPackage{Schema: dataPackageProfile, Name: meta.Name, Title: meta.Title, Description: desc,
 		Version: meta.ID, Created: meta.created(), Homepage: meta.Homepage,
 		Keywords: []string{"chemoresistance", "drug resistance", "cancer", "genes", "drugs", "citations", "DOI"},
 		Sources:  []DPSource{}, Resources: []DPResource{}}

@@ -179,7 +179,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 		}
 		if exists {
 			os.RemoveAll(stage)
-			old, err := os.ReadFile(filepath.Join(d.Dir, id, SumsFile))
+			old, err := readCapped(filepath.Join(d.Dir, id, SumsFile), maxMetaBytes)
 			if err == nil && bytes.Equal(old, rel.Sums) {
 				res.Unchanged = true
 				return res, d.writeLatest()

@@ -194,10 +194,10 @@ func loadRefs(l *loader, d *docData) {
 			reason = k.Reason
 			agreed, disagreed, sources = strings.Join(k.Agreed, ","), strings.Join(k.Disagreed, ","), strings.Join(k.Sources, ",")
 		}
-		l.insert("refs", "document_id, n, reference_id, raw, title, journal, volume, issue, pages, first_page, last_page, year, et_al, printed_doi, printed_pmid, doi, pmid, doi_status, doi_score, doi_reason, agreed, disagreed, sources",
+		l.insert("refs", "document_id, n, reference_id, raw, title, journal, volume, issue, pages, first_page, last_page, year, et_al, printed_doi, printed_pmid, doi, pmid, doi_status, doi_score, doi_reason, agreed, disagreed, sources, doi_source",
 			d.id, r.N, r.ID, r.Raw, null(r.Title), null(r.Journal), null(r.Volume), null(r.Issue), null(r.Pages), null(r.FirstPage), null(r.LastPage),
 			nullInt(r.Year), boolInt(r.EtAl), null(r.Reference.DOI), null(r.Reference.PMID), null(r.DOI), null(r.PMID), r.Status, r.Score,
-			null(reason), null(agreed), null(disagreed), null(sources))
+			null(reason), null(agreed), null(disagreed), null(sources), null(r.Source))
 		for j, a := range r.Authors {
 			l.insert("ref_authors", "document_id, n, position, family, initials, suffix", d.id, r.N, j+1, a.Family, null(a.Initials), null(a.Suffix))
 		}
@@ -206,6 +206,10 @@ func loadRefs(l *loader, d *docData) {
 		}
 		for j, x := range r.Link.Discrepancies {
 			l.insert("ref_discrepancies", "document_id, n, position, field, printed, registered", d.id, r.N, j+1, x.Field, null(x.Printed), null(x.Registered))
+		}
+		for j, e := range r.Link.Evidence {
+			l.insert("ref_doi_evidence", "document_id, n, position, source, doi, pmid, score, agrees, detail, url",
+				d.id, r.N, j+1, e.Source, null(NormalizeDOI(e.DOI)), null(digitsOnly(e.PMID)), clamp01(e.Score), boolInt(e.Agrees), null(e.Detail), null(e.URL))
 		}
 		for j, c := range r.Link.Candidates {
 			l.insert("ref_candidates", "document_id, n, rank, doi, title, type, journal, year, score",

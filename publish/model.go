@@ -66,6 +66,7 @@ type refRow struct {
 	DOI, PMID string
 	Status    string
 	Score     float64
+	Source    string // where the DOI came from: deposited, search, printed, curated; "" without one
 	ID        string // the cited work's id: see referenceID
 	Cites     []int  // indexes into cites
 }
@@ -219,14 +220,23 @@ func (d *docData) resolveDOI(r *refRow) {
 		}
 		if r.Status == enrich.Matched {
 			r.DOI = NormalizeDOI(l.DOI)
+			r.Source = l.Source
+			if r.Source == "" {
+				r.Source = enrich.SourceSearch // links before schema 1.1.0 matched by search only
+			}
 			if r.DOI == "" {
 				d.warn("doi-invalid", where, "matched DOI %q is not a DOI; published as error", l.DOI)
-				r.Status = enrich.Error
+				r.Status, r.Source = enrich.Error, ""
+			}
+		}
+		for _, x := range l.Discrepancies {
+			if strings.HasPrefix(x.Field, "doi-") {
+				d.warn("doi-sources-disagree", where, "%s gave %s; %s (from %s) is published", strings.TrimPrefix(x.Field, "doi-"), x.Printed, r.DOI, r.Source)
 			}
 		}
 	}
 	if r.DOI == "" && printed != "" {
-		r.DOI, r.Status = printed, statusPrinted
+		r.DOI, r.Status, r.Source = printed, statusPrinted, enrich.SourcePrinted
 	}
 	r.ID = referenceID(d.id, r.N, r.DOI)
 }

@@ -136,10 +136,11 @@ var tableComments = map[string]string{
 	"sentences":            "Sentences with code point offsets into their paragraph.",
 	"figures":              "Figures and tables with captions.",
 	"figure_calls":         "Calls such as (Fig. 3) in the text.",
-	"refs":                 "Reference-list entries with the DOI published for each, its status and score.",
+	"refs":                 "Reference-list entries with the DOI published for each, its status, score and source.",
 	"ref_authors":          "Authors of each reference, as printed.",
 	"ref_discrepancies":    "Fields where a matched record differs from the printed reference.",
 	"ref_candidates":       "Records considered when looking up a reference's DOI, best first.",
+	"ref_doi_evidence":     "Each source's answer for a reference's DOI (deposited list, search, PubMed, printed, curated) and whether it agrees with the DOI published.",
 	"citations":            "In-text citation groups such as (34,36-38), with offsets.",
 	"citation_refs":        "The reference numbers each citation group cites.",
 	"entities":             "Genes, chemicals and diseases, merged across documents.",
@@ -160,4 +161,5 @@ var tableComments = map[string]string{
 	"mechanism_paragraphs": "View: the paragraphs under each mechanism.",
 	"mechanism_entities":   "View: entities mentioned under each mechanism, with counts.",
 	"mechanism_references": "View: references cited under each mechanism, with counts.",
+	"doi_coverage":         "View: references of each document with a DOI, by the DOI's source (none: without one).",
 }

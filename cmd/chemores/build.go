@@ -27,7 +27,7 @@ func buildCmd() command {
 		name: "build",
 		args: "[flags] SOURCE...",
 		summary: `Build a corpus in one process: extract, normalize and enrich (offline, from
-the cache) every source, a few documents at a time, then publish one release.
+the cache and the curated evidence) every source, a few documents at a time, then publish one release.
 The Makefile builds document by document and only what changed; build is for
 large corpora, where starting one process per document and stage would cost
 more than the work. Outputs go where the Makefile puts them
@@ -40,6 +40,7 @@ type buildOptions struct {
 	sources    []string
 	build      string
 	cacheDir   string
+	evidence   string
 	lexicons   string
 	jobs       int
 	noPublish  bool
@@ -52,6 +53,7 @@ func buildMain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(buildCmd(), e)
 	fs.StringVar(&o.build, "build", "build", "directory for the stage outputs")
 	fs.StringVar(&o.cacheDir, "cache-dir", filepath.Join("seeds", "cache"), "directory of the enrich caches (<id>.jsonl)")
+	fs.StringVar(&o.evidence, "evidence-dir", filepath.Join("seeds", "evidence"), "directory of the curated evidence files (<id>.tsv)")
 	fs.StringVar(&o.lexicons, "lexicons", filepath.Join("seeds", "lexicons"), "directory of the lexicons")
 	fs.IntVar(&o.jobs, "j", runtime.GOMAXPROCS(0), "documents processed at once")
 	fs.BoolVar(&o.noPublish, "no-publish", false, "stop after the stage outputs")
@@ -170,7 +172,13 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 	if err != nil {
 		return publish.Input{}, err
 	}
-	links, err := enrich.Enrich(ctx, doc, enrich.NewSource(cache, nil, false), enrich.Options{})
+	var curated *enrich.Curated
+	if path := filepath.Join(o.evidence, doc.ID+".tsv"); fileExists(path) {
+		if curated, err = readCurated(ctx, path, doc); err != nil {
+			return publish.Input{}, err
+		}
+	}
+	links, err := enrich.Enrich(ctx, doc, enrich.NewSource(cache, nil, false), enrich.Options{Curated: curated})
 	if err != nil {
 		return publish.Input{}, fmt.Errorf("%s: enrich: %w", src, err)
 	}
@@ -206,4 +214,10 @@ func writeStageWith(write func(string, []byte, os.FileMode) error, e *env, path 
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// fileExists reports whether path names an existing file.
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/chemores/chemores/enrich"
@@ -18,21 +19,28 @@ import (
 func enrichCmd() command {
 	return command{
 		name: "enrich",
-		args: "IN.json [-o OUT.json] [--cache FILE] [--online | --refresh] [--mailto ADDR]",
+		args: "IN.json [-o OUT.json] [--cache FILE] [--evidence FILE] [--online | --refresh] [--mailto ADDR]",
 		summary: `Find the DOI of each reference of an extracted Document (IN.json, from
-"chemores extract"), with a status, a confidence score and the evidence.
+"chemores extract"), with a status, a confidence score, its source and the
+evidence. First the review's own reference list as its publisher deposited
+it with Crossref (one request); then a Crossref search, with PubMed's second
+opinion, for each reference the deposit leaves open; then the curated
+evidence file (seeds/evidence/<document id>.tsv: identifiers a person read
+beside the title on a public page). Agreeing sources raise the score; when
+they disagree the stronger wins and the other is a discrepancy.
 By default only the committed cache of Crossref and NCBI responses is read:
-the run is offline and deterministic, and a reference whose responses are
-not cached comes out "unresolved". --online fetches what the cache lacks,
---refresh fetches everything again; both rewrite the cache with exactly
-the responses used (older entries are pruned) and need a contact address
-(--mailto or CHEMORES_MAILTO).`,
+the run is offline and deterministic, and a reference with neither cached
+responses nor a curated row comes out "unresolved". --online fetches what
+the cache lacks, --refresh fetches everything again; both rewrite the cache
+with exactly the responses used (older entries are pruned) and need a
+contact address (--mailto or CHEMORES_MAILTO).`,
 		run: enrichMain,
 	}
 }
 
 type enrichOptions struct {
 	in, out, cache  string
+	evidence        string
 	online, refresh bool
 	quiet           bool
 	workers         int
@@ -44,6 +52,7 @@ func enrichMain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(enrichCmd(), e)
 	fs.StringVar(&o.out, "o", "", "write the JSON here instead of standard output")
 	fs.StringVar(&o.cache, "cache", "", "cache file (default seeds/cache/<document id>.jsonl)")
+	fs.StringVar(&o.evidence, "evidence", "", "curated evidence file (default seeds/evidence/<document id>.tsv, if there is one)")
 	fs.BoolVar(&o.online, "online", false, "fetch responses the cache lacks (needs --mailto)")
 	fs.BoolVar(&o.refresh, "refresh", false, "fetch every response again (implies --online)")
 	fs.StringVar(&o.cfg.Mailto, "mailto", "", "contact address sent to Crossref and NCBI (default $CHEMORES_MAILTO)")
@@ -96,6 +105,10 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 	if err != nil {
 		return err
 	}
+	curated, err := readCurated(ctx, o.evidence, doc)
+	if err != nil {
+		return err
+	}
 	var client *enrich.Client
 	if o.online {
 		if client, err = enrich.NewClient(o.cfg); err != nil {
@@ -104,7 +117,7 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 	}
 	src := enrich.NewSource(cache, client, o.refresh)
 
-	opt := enrich.Options{Workers: o.workers}
+	opt := enrich.Options{Workers: o.workers, Curated: curated}
 	var bar *progressbar.ProgressBar
 	if e.tty && !o.quiet && o.online {
 		bar = progressbar.NewOptions(len(doc.References),
@@ -146,6 +159,33 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 	return nil
 }
 
+// readCurated reads and checks the document's curated evidence. Without
+// --evidence, a missing seeds/evidence/<id>.tsv means none; a file that
+// breaks a rule is an input error, every problem listed.
+func readCurated(ctx context.Context, path string, doc *extract.Document) (*enrich.Curated, error) {
+	explicit := path != ""
+	if !explicit {
+		path = filepath.Join("seeds", "evidence", doc.ID+".tsv")
+	}
+	data, err := readInput(ctx, path, maxLexiconBytes)
+	if errors.Is(err, os.ErrNotExist) && !explicit {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c, ps := enrich.ParseCurated(data, doc.ID)
+	ps = append(ps, c.Check(doc.References)...)
+	if len(ps) > 0 {
+		msg := make([]string, len(ps))
+		for i, p := range ps {
+			msg[i] = "  " + p.String()
+		}
+		return nil, fmt.Errorf("%s: %w: %d problems:\n%s", path, extract.ErrInput, len(ps), strings.Join(msg, "\n"))
+	}
+	return c, nil
+}
+
 // readCache reads the cache; a missing file is an empty cache.
 func readCache(path string) (*enrich.Cache, error) {
 	f, err := openInput(path, maxStageBytes)
@@ -174,6 +214,13 @@ func summarizeLinks(w io.Writer, o enrichOptions, l *enrich.Links, src *enrich.S
 	n := l.Count()
 	fmt.Fprintf(w, "%s: %d references: %d matched, %d ambiguous, %d not found, %d errors, %d unresolved\n",
 		o.in, len(l.References), n[enrich.Matched], n[enrich.Ambiguous], n[enrich.NotFound], n[enrich.Error], n[enrich.Unresolved])
+	cov := l.Coverage()
+	with := 0
+	for _, k := range cov {
+		with += k
+	}
+	fmt.Fprintf(w, "  %d with a DOI: %d from the deposited list, %d by search, %d printed, %d curated; deposit: %s\n",
+		with, cov[enrich.SourceDeposited], cov[enrich.SourceSearch], cov[enrich.SourcePrinted], cov[enrich.SourceCurated], l.Deposit.Status)
 	if c != nil {
 		s := c.Stats()
 		fmt.Fprintf(w, "  online: %d responses fetched in %s (%d requests, %d retries, %d answered 429); cache %s rewritten with %d entries\n",

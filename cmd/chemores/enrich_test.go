@@ -121,3 +121,47 @@ func TestEnrichOnlineThenOffline(t *testing.T) {
 		t.Errorf("cache:\n%s", c)
 	}
 }
+
+// TestEnrichEvidence: --evidence applies curated rows offline; a file
+// that breaks a rule stops the run with every problem listed.
+func TestEnrichEvidence(t *testing.T) {
+	dir := t.TempDir()
+	in := writeDoc(t, dir)
+	head := "# name: doc\n# source: test\n# license: test\n" + enrich.CuratedColumns + "\n"
+	good := filepath.Join(dir, "good.tsv")
+	row := "1\t10.1016/j.cell.2011.02.013\t21376230\t\thttps://pubmed.ncbi.nlm.nih.gov/21376230/\tpubmed\tHallmarks of cancer: the next generation\t2026-12-07\t\n"
+	if err := os.WriteFile(good, []byte(head+row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, out, errb := envWith(nil)
+	args := []string{"enrich", in, "--cache", filepath.Join(dir, "none.jsonl"), "--evidence", good}
+	if code := run(context.Background(), args, e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var l enrich.Links
+	if err := json.Unmarshal(out.Bytes(), &l); err != nil {
+		t.Fatal(err)
+	}
+	if got := l.References[0]; got.Status != enrich.Matched || got.Source != enrich.SourceCurated || got.DOI != "10.1016/j.cell.2011.02.013" || got.PMID != "21376230" {
+		t.Errorf("got %+v", got)
+	}
+	if !strings.Contains(errb.String(), "1 curated") {
+		t.Errorf("summary: %s", errb)
+	}
+
+	bad := filepath.Join(dir, "bad.tsv")
+	badRows := "1\t10.1016/x y\t\t\thttps://e.org\tblog\tSomething else\t2026-12-07\t\n2\t10.1/abc\t\t\thttps://e.org\tpubmed\tT\t2026-12-07\t\n"
+	if err := os.WriteFile(bad, []byte(head+badRows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, errb = envWith(nil)
+	args[len(args)-1] = bad
+	if code := run(context.Background(), args, e); code == exitOK {
+		t.Fatal("a malformed evidence file was accepted")
+	}
+	for _, want := range []string{"malformed DOI", "source_kind", "no reference 2", "title_seen"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("the error does not mention %q:\n%s", want, errb)
+		}
+	}
+}

@@ -12,7 +12,7 @@ func extractCmd() command {
 	return command{
 		name: "extract",
 		args: "FILE [-o OUT.json]",
-		summary: `Extract a review (text or PDF) into a structured Document as JSON:
+		summary: `Extract a review (text, PDF or JATS XML) into a structured Document as JSON:
 front matter, sections, paragraphs, figures, citations and references.
 FILE is a regular file or a pipe (/dev/stdin), at most 64 MB. Writes to
 OUT.json (atomically; a link is followed, a device or FIFO refused) or,

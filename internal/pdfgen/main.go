@@ -10,9 +10,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-pdf/fpdf"
+
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
-	"github.com/go-pdf/fpdf"
 )
 
 func main() {

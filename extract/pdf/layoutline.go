@@ -1,12 +1,15 @@
-package extract
+package pdf
 
 import (
 	"cmp"
-	"golang.org/x/text/unicode/norm"
 	gomath "math"
 	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // A page's glyphs become lines in three steps: bands (glyphs that share
@@ -56,6 +59,7 @@ type line struct {
 	// whether its last glyph is a typesetter's hyphen to leave out
 	join     joinKind
 	dropLast bool
+	fontGap  map[*pdfFont]float64 // the gap inside words, in ems, by font (see fontGaps)
 }
 
 type joinKind int8
@@ -97,6 +101,7 @@ func buildLines(p *pageText) *pageLayout {
 		s.col = column(s, pl.gutters)
 	}
 	pl.lines = bandLines(segs, p.n)
+	fontGaps(pl.lines)
 	pl.colLeft = columnLefts(pl)
 	return pl
 }
@@ -180,7 +185,9 @@ func composeAccents(gs []glyph) []glyph {
 	return out
 }
 
-func isSpaceOrInvisible(r rune) bool { return unicode.IsSpace(r) || isSpace(r) || isInvisible(r) }
+func isSpaceOrInvisible(r rune) bool {
+	return unicode.IsSpace(r) || textutil.IsSpace(r) || textutil.IsInvisible(r)
+}
 
 // dropFigureText removes the text inside figures: images and painted
 // boxes that hold little text (labels of a drawing). A framed box full of
@@ -448,6 +455,44 @@ func (l *line) finish() {
 	}
 	if letters == 0 {
 		l.bold, l.italic = false, false
+	}
+}
+
+// fontGaps measures, for each font of a page, the usual distance from one
+// of its glyphs to the next on a line (the gap depends on the first
+// glyph's width only): about zero where
+// the font's widths are right. Where a PDF's widths are off (Hindawi's
+// say every glyph is 0.4 em wider than it is drawn), the gaps inside
+// words and between them move together, and word spaces are found
+// relative to this (see gapBefore). The median of the gaps is the gap
+// inside words, since most glyphs are followed by one of their own
+// word; it is bounded so that letter-spaced lines keep their spaces.
+func fontGaps(lines []*line) {
+	gaps := map[*pdfFont][]float64{}
+	for _, l := range lines {
+		for i := 1; i < len(l.gs); i++ {
+			prev, g := l.gs[i-1], l.gs[i]
+			if prev.script != scriptNone || g.script != scriptNone || l.size <= 0 {
+				continue
+			}
+			gaps[prev.font] = append(gaps[prev.font], (g.x-(prev.x+prev.w))/l.size)
+		}
+	}
+	base := map[*pdfFont]float64{}
+	for f, gs := range gaps {
+		if len(gs) < 20 {
+			continue
+		}
+		slices.Sort(gs)
+		if m := min(max(gs[len(gs)/2], -0.8), 0.05); m < -0.05 {
+			base[f] = m
+		}
+	}
+	if len(base) == 0 {
+		return
+	}
+	for _, l := range lines {
+		l.fontGap = base
 	}
 }
 

@@ -1,4 +1,4 @@
-package extract
+package pdf
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // findGutters finds the vertical strips between text columns: x ranges,
@@ -185,7 +187,7 @@ func bodySize(pages []*pageLayout) float64 {
 			if l.header {
 				continue
 			}
-			if len(l.gs) < 40 && referenceHeadings[headingKey(lineText(l))] && len(count) > 0 {
+			if len(l.gs) < 40 && textutil.ReferenceHeadings[textutil.HeadingKey(lineText(l))] && len(count) > 0 {
 				return modeOf(count)
 			}
 			count[sizeKey(l.size)] += len(l.gs)
@@ -258,12 +260,21 @@ func lineText(l *line) string {
 }
 
 // gapBefore reports a word space before glyph i of a line: a gap wider
-// than 0.15 of the line's font size. Kerning stays well below that;
-// the narrowest justified word space stays above.
+// than 0.1 of the line's font size (as poppler decides) beyond the gap inside words of the
+// previous glyph's font (see fontGaps). Kerning stays below that; the word spaces of
+// tightly justified lines (0.13 em in SciELO's) stay above.
 func gapBefore(l *line, i int) bool {
 	prev, g := l.gs[i-1], l.gs[i]
 	gap := g.x - (prev.x + prev.w)
-	return gap > 0.15*l.size
+	if l.fontGap != nil {
+		gap -= l.fontGap[prev.font] * l.size // the error is in prev's width
+	}
+	if prev.font != nil && g.font != nil && prev.font.italic != g.font.italic {
+		// Leaving or entering italics, TeX adds an italic correction of
+		// up to a tenth of an em that is not a space ("et al:").
+		return gap > 0.13*l.size
+	}
+	return gap > 0.1*l.size
 }
 
 // readingOrder orders a page's lines: bands top to bottom; consecutive

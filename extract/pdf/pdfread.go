@@ -1,4 +1,4 @@
-package extract
+package pdf
 
 import (
 	"bytes"
@@ -345,6 +345,11 @@ func (in *interp) show(raw string) error {
 	in.codes = f.codes(raw, in.codes)
 	for _, c := range in.codes {
 		s := f.text(c)
+		// The glyph covers its width; character and word spacing (Tc,
+		// Tw) move the next one but are not part of it: a producer that
+		// sets Tc and pulls each glyph back with TJ (iText, justifying)
+		// draws words with no gap inside that the advance alone hides.
+		w := f.width(c, s) * g.size * g.th
 		tx := f.width(c, s)*g.size + g.tc
 		if c.n == 1 && c.c == 32 {
 			tx += g.tw
@@ -360,7 +365,7 @@ func (in *interp) show(raw string) error {
 					return errLimit{fmt.Sprintf("more than %d characters", maxGlyphsPage)}
 				}
 				in.page.glyphs = append(in.page.glyphs, glyph{
-					s: s, x: x, y: y, w: tx * gomath.Hypot(m[0], m[1]), size: gomath.Abs(size), font: f,
+					s: s, x: x, y: y, w: w * gomath.Hypot(m[0], m[1]), size: gomath.Abs(size), font: f,
 					seq: len(in.page.glyphs),
 				})
 			}

@@ -1,7 +1,9 @@
-package extract
+package pdf
 
 // A content stream is read once (through ledongthuc/pdf's stream
-// decoding, which handles filters and encryption) and tokenized here.
+// decoding, which handles filters and encryption) and tokenized here;
+// so are the CMaps of fonts (ToUnicode), written in the same PostScript
+// syntax.
 // pdf.Interpret would do it too, but boxes every token in a pdf.Value,
 // needs the stream decoded twice to be bounded in size, and reads the
 // binary data of inline images (BI ... ID ... EI) as operators.
@@ -11,6 +13,7 @@ type operand struct {
 	kind opKind
 	num  float64
 	s    string    // string bytes, or name without the slash
+	hex  bool      // a string written in hex: CMaps tell codes that way
 	arr  []operand // array elements
 }
 
@@ -25,7 +28,7 @@ const (
 	opOther // dictionaries, booleans: skipped
 )
 
-// contentLexer tokenizes a content stream.
+// contentLexer tokenizes a content stream or a CMap.
 type contentLexer struct {
 	d     []byte
 	i     int
@@ -56,7 +59,7 @@ func (l *contentLexer) next() (o operand, op string, ok bool) {
 			l.skipDict()
 			return operand{kind: opOther}, "", true
 		case c == '<':
-			return operand{kind: opString, s: l.hex()}, "", true
+			return operand{kind: opString, s: l.hex(), hex: true}, "", true
 		case c == '[':
 			l.i++
 			return l.array(), "", true
@@ -157,18 +160,78 @@ func (l *contentLexer) name() string {
 	return string(b)
 }
 
-func (l *contentLexer) literal() string {
-	cl := cmapLexer{data: l.d, i: l.i}
-	s := cl.literal()
-	l.i = cl.i
-	return s
+// hex reads a hex string, "<48656C6C6F>", at l.i; white space inside is
+// skipped and an odd last digit is followed by an implied 0.
+func (l *contentLexer) hex() string {
+	d := l.d
+	l.i++
+	b := make([]byte, 0, 16)
+	hi := -1
+	for l.i < len(d) && d[l.i] != '>' {
+		if v := unhex(d[l.i]); v >= 0 {
+			if hi < 0 {
+				hi = v
+			} else {
+				b = append(b, byte(hi<<4|v))
+				hi = -1
+			}
+		}
+		l.i++
+	}
+	if hi >= 0 {
+		b = append(b, byte(hi<<4))
+	}
+	l.i++
+	return string(b)
 }
 
-func (l *contentLexer) hex() string {
-	cl := cmapLexer{data: l.d, i: l.i}
-	s := cl.hex()
-	l.i = cl.i
-	return s
+// literal reads a (string) at l.i with its escapes.
+func (l *contentLexer) literal() string {
+	d := l.d
+	l.i++
+	var b []byte
+	depth := 1
+	for l.i < len(d) {
+		c := d[l.i]
+		l.i++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return string(b)
+			}
+		case '\\':
+			if l.i >= len(d) {
+				return string(b)
+			}
+			e := d[l.i]
+			l.i++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '0', '1', '2', '3', '4', '5', '6', '7':
+				v := int(e - '0')
+				for k := 0; k < 2 && l.i < len(d) && d[l.i] >= '0' && d[l.i] <= '7'; k++ {
+					v = v*8 + int(d[l.i]-'0')
+					l.i++
+				}
+				c = byte(v)
+			default:
+				c = e
+			}
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 func (l *contentLexer) array() operand {

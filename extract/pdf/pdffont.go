@@ -1,6 +1,6 @@
-//go:generate go run ../internal/std14gen -groff /usr/share/groff/current/font/devps -o pdfstd14.go
+//go:generate go run ../../internal/std14gen -groff /usr/share/groff/current/font/devps -o pdfstd14.go
 
-package extract
+package pdf
 
 import (
 	"strings"
@@ -370,47 +370,47 @@ func readToUnicode(v pdf.Value) (*toUnicode, []codespace) {
 func parseCMap(data []byte) (*toUnicode, []codespace) {
 	uni := &toUnicode{single: map[uint32]string{}}
 	var spaces []codespace
-	lx := cmapLexer{data: data}
-	var args []cmapTok
+	lx := contentLexer{d: data}
+	var args []operand
 	for {
-		t, ok := lx.next()
+		t, keyword, ok := lx.next()
 		if !ok {
 			break
 		}
-		if t.kind != tokKeyword {
+		if keyword == "" {
 			args = append(args, t)
 			if len(args) > 1<<16 {
 				args = args[:0]
 			}
 			continue
 		}
-		switch t.s {
+		switch keyword {
 		case "endcodespacerange":
 			for i := 0; i+1 < len(args); i += 2 {
 				lo, hi := args[i], args[i+1]
-				if lo.kind == tokHex && hi.kind == tokHex && len(lo.s) == len(hi.s) && len(lo.s) >= 1 && len(lo.s) <= 4 {
+				if lo.hex && hi.hex && len(lo.s) == len(hi.s) && len(lo.s) >= 1 && len(lo.s) <= 4 {
 					spaces = append(spaces, codespace{len(lo.s), beUint(lo.s), beUint(hi.s)})
 				}
 			}
 		case "endbfchar":
 			for i := 0; i+1 < len(args); i += 2 {
 				src, dst := args[i], args[i+1]
-				if src.kind == tokHex && len(src.s) <= 4 {
+				if src.hex && len(src.s) <= 4 {
 					uni.single[beUint(src.s)] = dstText(dst)
 				}
 			}
 		case "endbfrange":
 			for i := 0; i+2 < len(args); i += 3 {
 				lo, hi, dst := args[i], args[i+1], args[i+2]
-				if lo.kind != tokHex || hi.kind != tokHex || len(lo.s) > 4 || len(hi.s) > 4 {
+				if !lo.hex || !hi.hex || len(lo.s) > 4 || len(hi.s) > 4 {
 					continue
 				}
 				a, b := beUint(lo.s), beUint(hi.s)
 				if b < a || b-a > 1<<16 {
 					continue
 				}
-				switch dst.kind {
-				case tokHex:
+				switch {
+				case dst.hex:
 					base := []rune(utf16Text(dst.s))
 					if len(base) == 0 {
 						continue
@@ -420,7 +420,7 @@ func parseCMap(data []byte) (*toUnicode, []codespace) {
 					} else if len(uni.ranges) < 1<<14 {
 						uni.ranges = append(uni.ranges, cmapRange{a, b, base})
 					}
-				case tokArray:
+				case dst.kind == opArray:
 					for k, d := range dst.arr {
 						if a+uint32(k) > b {
 							break
@@ -438,8 +438,8 @@ func parseCMap(data []byte) (*toUnicode, []codespace) {
 	return uni, spaces
 }
 
-func dstText(t cmapTok) string {
-	if t.kind == tokHex || t.kind == tokString {
+func dstText(t operand) string {
+	if t.kind == opString {
 		return utf16Text(t.s)
 	}
 	return ""
@@ -463,187 +463,6 @@ func utf16Text(s string) string {
 		u[i] = uint16(s[2*i])<<8 | uint16(s[2*i+1])
 	}
 	return string(utf16.Decode(u))
-}
-
-type tokKind int
-
-const (
-	tokKeyword tokKind = iota
-	tokHex
-	tokString
-	tokNumber
-	tokName
-	tokArray
-	tokOther
-)
-
-type cmapTok struct {
-	kind tokKind
-	s    string
-	arr  []cmapTok
-}
-
-// cmapLexer tokenizes the PostScript subset CMaps are written in.
-type cmapLexer struct {
-	data  []byte
-	i     int
-	depth int
-}
-
-func (l *cmapLexer) next() (cmapTok, bool) {
-	d := l.data
-	for l.i < len(d) {
-		c := d[l.i]
-		switch {
-		case c == '%':
-			for l.i < len(d) && d[l.i] != '\n' && d[l.i] != '\r' {
-				l.i++
-			}
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0:
-			l.i++
-		case c == '<' && l.i+1 < len(d) && d[l.i+1] == '<', c == '>' && l.i+1 < len(d) && d[l.i+1] == '>':
-			l.i += 2
-			return cmapTok{kind: tokOther}, true
-		case c == '<':
-			return cmapTok{kind: tokHex, s: l.hex()}, true
-		case c == '(':
-			return cmapTok{kind: tokString, s: l.literal()}, true
-		case c == '[':
-			l.i++
-			if l.depth > 8 {
-				return cmapTok{kind: tokOther}, true
-			}
-			l.depth++
-			var arr []cmapTok
-			for {
-				if l.skipSpace(); l.i >= len(d) {
-					break
-				}
-				if d[l.i] == ']' {
-					l.i++
-					break
-				}
-				t, ok := l.next()
-				if !ok {
-					break
-				}
-				if len(arr) < 1<<16 {
-					arr = append(arr, t)
-				}
-			}
-			l.depth--
-			return cmapTok{kind: tokArray, arr: arr}, true
-		case c == ']' || c == '{' || c == '}' || c == '>' || c == ')':
-			l.i++
-		case c == '/':
-			l.i++
-			start := l.i
-			for l.i < len(d) && !isDelimByte(d[l.i]) {
-				l.i++
-			}
-			return cmapTok{kind: tokName, s: string(d[start:l.i])}, true
-		default:
-			start := l.i
-			for l.i < len(d) && !isDelimByte(d[l.i]) {
-				l.i++
-			}
-			if l.i == start {
-				l.i++
-				continue
-			}
-			w := string(d[start:l.i])
-			if (w[0] >= '0' && w[0] <= '9') || w[0] == '-' || w[0] == '+' || w[0] == '.' {
-				return cmapTok{kind: tokNumber, s: w}, true
-			}
-			return cmapTok{kind: tokKeyword, s: w}, true
-		}
-	}
-	return cmapTok{}, false
-}
-
-func (l *cmapLexer) skipSpace() {
-	for l.i < len(l.data) {
-		switch l.data[l.i] {
-		case ' ', '\t', '\n', '\r', '\f', 0:
-			l.i++
-		default:
-			return
-		}
-	}
-}
-
-// literal reads a (string) with its escapes.
-// hex reads a hex string, "<48656C6C6F>", at l.i; white space inside is
-// skipped and an odd last digit is followed by an implied 0.
-func (l *cmapLexer) hex() string {
-	d := l.data
-	l.i++
-	b := make([]byte, 0, 16)
-	hi := -1
-	for l.i < len(d) && d[l.i] != '>' {
-		if v := unhex(d[l.i]); v >= 0 {
-			if hi < 0 {
-				hi = v
-			} else {
-				b = append(b, byte(hi<<4|v))
-				hi = -1
-			}
-		}
-		l.i++
-	}
-	if hi >= 0 {
-		b = append(b, byte(hi<<4))
-	}
-	l.i++
-	return string(b)
-}
-
-func (l *cmapLexer) literal() string {
-	d := l.data
-	l.i++
-	var b []byte
-	depth := 1
-	for l.i < len(d) {
-		c := d[l.i]
-		l.i++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			if depth--; depth == 0 {
-				return string(b)
-			}
-		case '\\':
-			if l.i >= len(d) {
-				return string(b)
-			}
-			e := d[l.i]
-			l.i++
-			switch e {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '0', '1', '2', '3', '4', '5', '6', '7':
-				v := int(e - '0')
-				for k := 0; k < 2 && l.i < len(d) && d[l.i] >= '0' && d[l.i] <= '7'; k++ {
-					v = v*8 + int(d[l.i]-'0')
-					l.i++
-				}
-				c = byte(v)
-			default:
-				c = e
-			}
-		}
-		b = append(b, c)
-	}
-	return string(b)
 }
 
 func unhex(c byte) int {

@@ -1,10 +1,12 @@
-package extract
+package pdf
 
 import (
 	gomath "math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // layoutPages turns the glyphs of a PDF's pages into Blocks in reading
@@ -47,7 +49,23 @@ func layoutLines(pls []*pageLayout) []Block {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		out = append(out, Block{Text: text, Src: -1, Page: b.page, Hint: b.hint})
+		out = append(out, Block{Text: text, Page: b.page, Hint: b.hint, Indent: b.indents(st), Size: b.size})
+	}
+	return out
+}
+
+// indents measures where each line of the block's text starts, in ems
+// of the body size, from its column's left edge.
+func (b *pblock) indents(st *stats) []float64 {
+	em := st.body
+	if em <= 0 {
+		em = b.size
+	}
+	out := make([]float64, 0, len(b.lines))
+	for i, l := range b.lines {
+		if i == 0 || l.join == joinBreak {
+			out = append(out, gomath.Round((l.x0-b.pl.left(l))/em*10)/10)
+		}
 	}
 	return out
 }
@@ -144,13 +162,6 @@ func (st *stats) split(pl *pageLayout, g []*line) []*pblock {
 			continue
 		}
 		if cur != nil && !st.breaks(pl, g[i-1], l, right, limit) {
-			// A line that ended because its next word did not fit was
-			// wrapped; one that ended with room to spare was broken on
-			// purpose (a list item, an address line) and keeps its
-			// break, as does a line that opens a numbered entry.
-			if prev := g[i-1]; !fits(prev, l, limit) && !listItem(l) {
-				l.join = joinSpace
-			}
 			cur.lines = append(cur.lines, l)
 			continue
 		}
@@ -207,7 +218,7 @@ func (st *stats) breaks(pl *pageLayout, a, b *line, right, limit float64) bool {
 		return true // a paragraph's indented first line
 	}
 	text := lineText(b)
-	if startsBold(b) && endsSentence(strings.TrimSpace(lineText(a))) {
+	if startsBold(b) && textutil.EndsSentence(strings.TrimSpace(lineText(a))) {
 		return true // a run-in heading opens a paragraph
 	}
 	if captionStart.MatchString(text) && (startsBold(b) || b.size < st.body-0.3) {
@@ -215,7 +226,7 @@ func (st *stats) breaks(pl *pageLayout, a, b *line, right, limit float64) bool {
 	}
 	// Styles without indents: a line that ends a sentence with room left
 	// for the next line's first word ends the paragraph.
-	if fits(a, b, limit) && endsSentence(strings.TrimSpace(lineText(a))) && !ind(b) && startsUpper(text) {
+	if fits(a, b, limit) && textutil.EndsSentence(strings.TrimSpace(lineText(a))) && !ind(b) && startsUpper(text) {
 		return true
 	}
 	return false
@@ -232,22 +243,6 @@ func fits(a, b *line, limit float64) bool {
 		w = g.x + g.w - b.x0
 	}
 	return a.x1+0.25*a.size+w <= limit+0.5
-}
-
-// listItem: the line opens a numbered entry ("12. ", "[12] ") or starts
-// with a raised mark (an affiliation, a footnote).
-func listItem(l *line) bool {
-	if len(l.gs) == 0 {
-		return false
-	}
-	if l.gs[0].script == scriptSup {
-		return true
-	}
-	if c := l.gs[0].s[0]; c != '[' && (c < '0' || c > '9') {
-		return false // not a number: no need to build the text
-	}
-	_, ok := entryNumber(lineText(l))
-	return ok
 }
 
 func startsBold(l *line) bool {
@@ -365,7 +360,7 @@ func mergeContinued(blocks []*pblock, lex *lexicon, st *stats) {
 		}
 		last := strings.TrimSpace(lineText(a.lines[len(a.lines)-1]))
 		next := strings.TrimSpace(lineText(first))
-		if endsSentence(last) && !startsLower(next) && !st.indented {
+		if textutil.EndsSentence(last) && !textutil.StartsLower(next) && !st.indented {
 			// Where paragraphs open with an indent, an unindented first
 			// line continues the paragraph even after a full stop.
 			continue

@@ -1,9 +1,11 @@
-package extract
+package pdf
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // A word split at a line end is written "chemo-" on one line and
@@ -32,7 +34,7 @@ func newLexicon(pls []*pageLayout) *lexicon {
 				// Leave out the halves of split words: the fragment before
 				// a hyphen at the end, and a lower-case start (it may be
 				// the rest of a word from the line before).
-				if k == len(fields)-1 && endsWithHyphen(f) || k == 0 && startsLower(f) {
+				if k == len(fields)-1 && endsWithHyphen(f) || k == 0 && textutil.StartsLower(f) {
 					continue
 				}
 				if w := wordKey(f); w != "" {

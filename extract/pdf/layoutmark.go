@@ -1,9 +1,11 @@
-package extract
+package pdf
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // item is a glyph or a separator of a block's text, with the style the
@@ -73,7 +75,7 @@ func renderItems(items []item) string {
 			if j < len(items) {
 				next, _ = utf8.DecodeRuneInString(items[j].s)
 			}
-			if (b.Len() == 0 || !isWordRune(prev)) && (next == 0 || !isWordRune(next)) && latinWord(body) && !strings.ContainsRune(body, '*') {
+			if (b.Len() == 0 || !textutil.IsWordRune(prev)) && (next == 0 || !textutil.IsWordRune(next)) && latinWord(body) && !strings.ContainsRune(body, '*') {
 				b.WriteString("*" + body + "*")
 			} else {
 				b.WriteString(body)

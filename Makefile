@@ -31,7 +31,7 @@ VERSION   = $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 
 SEEDS      := $(sort $(wildcard seeds/*.txt seeds/*.pdf seeds/*.xml))
 DOCS       := $(sort $(basename $(notdir $(SEEDS))))
-LEXICONS   := $(addprefix seeds/lexicons/,genes.tsv chemicals.tsv diseases.tsv overrides.tsv)
+LEXICONS   := $(addprefix seeds/lexicons/,genes.tsv chemicals.tsv diseases.tsv overrides.tsv families.tsv mechanisms.tsv)
 MECHANISMS := seeds/lexicons/mechanisms.tsv
 EXTRACT    := $(DOCS:%=build/extract/%.json)
 NORMALIZE  := $(DOCS:%=build/normalize/%.json)
@@ -167,6 +167,7 @@ FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYe
   enrich:FuzzDecodeDeposit enrich:FuzzParseCurated \
   normalize:FuzzAbbrev normalize:FuzzScan \
   publish:FuzzParseMechanisms publish:FuzzParseManifest internal/wait:FuzzAfter
+FUZZ += normalize:FuzzClaims
 
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 5s)

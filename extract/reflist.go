@@ -15,6 +15,7 @@ import (
 // refLine is one line of the reference list.
 type refLine struct {
 	text   string
+	page   int
 	src    int     // code point offset of text in the source; -1 if unknown
 	indent float64 // ems right of the column's edge; NaN if unknown
 	opens  bool    // the line opens a block: a blank line (or a gap) before it
@@ -43,7 +44,7 @@ func refLinesOf(blocks []Block) []refLine {
 			if len(l.Indent) == 1 {
 				ind = l.Indent[0]
 			}
-			out = append(out, refLine{text: text, src: src, indent: ind, opens: i == 0})
+			out = append(out, refLine{text: text, page: l.Page, src: src, indent: ind, opens: i == 0})
 		}
 	}
 	return out
@@ -144,7 +145,8 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 		pending []int
 		fromQ   bool // the open entry took its label from the queue
 	)
-	hang := hanging(lines)
+	hang := hangingIndents(lines)
+	width := listWidth(lines)
 	used := map[int]bool{}
 	lowest := 1 // the smallest label not seen yet
 	for i, l := range lines {
@@ -156,9 +158,10 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 		// A label opens an entry when it follows the previous one, or
 		// when the text was read out of order (a converter that reads a
 		// last page's columns right to left: 25–35 before 1–24) and it is
-		// the lowest label not yet seen, or a bracketed one not yet seen.
+		// the lowest label not yet seen, a bracketed one, or one followed
+		// by an author list, not yet seen.
 		inOrder := first || n > prev && n <= prev+5
-		restart := n == lowest || strings.HasPrefix(l.text, "[")
+		restart := n == lowest || strings.HasPrefix(l.text, "[") || !alone && startsAuthors(body) && n <= 4*len(out)+50
 		if ok && !used[n] && (inOrder || restart) {
 			for missing := prev + 1; inOrder && missing < n && len(out) > 0; missing++ {
 				b.diag(Warning, "reference-missing", "reference "+strconv.Itoa(missing), "number skipped in the reference list")
@@ -197,6 +200,13 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 			continue // material before the first entry
 		}
 		last := &out[len(out)-1]
+		if width > 0 && isNaN(l.indent) && utf8.RuneCountInString(l.text) > width*3/2 && endsEntry(last.text) {
+			// Plain text much wider than the list's lines after a
+			// finished entry: the body, which a converter read between
+			// the list's pieces (a side column of references, as the
+			// Royal Society sets them).
+			continue
+		}
 		last.text = joinEntryLine(last.text, l.text)
 	}
 	// Entries read out of order are put back in the list's order.
@@ -210,7 +220,7 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 // Entries are numbered in printed order.
 func splitUnnumbered(lines []refLine) []entry {
 	var out []entry
-	hang := hanging(lines)
+	hang := hangingIndents(lines)
 	closed := false // a link label ended the last entry (F1000)
 	for i, l := range lines {
 		if len(out) == 0 || opensEntry(lines, i, hang) {
@@ -233,50 +243,64 @@ func splitUnnumbered(lines []refLine) []entry {
 
 func isNaN(f float64) bool { return f != f }
 
-// hanging returns the indent of continuation lines when the list is set
-// with hanging indents (first lines flush, the rest indented), else NaN:
-// the usual indent of the lines that start with an author list and that
-// of the others must stand at least half an em apart.
-func hanging(lines []refLine) float64 {
-	firsts, others := map[float64]int{}, map[float64]int{}
-	nf, no := 0, 0
-	for _, l := range lines {
-		if isNaN(l.indent) {
-			continue
-		}
-		k := gomath.Round(l.indent*2) / 2
-		if startsAuthors(l.text) {
-			firsts[k]++
-			nf++
-		} else {
-			others[k]++
-			no++
-		}
-	}
-	if nf < 2 || no < 2 {
-		return gomath.NaN()
-	}
-	f, o := modeOf(firsts), modeOf(others)
-	if o-f < 0.5 || o-f > 5 || 2*firsts[f] < nf || 2*others[o] < no {
-		return gomath.NaN()
-	}
-	return o
+// hanging reads a list set with hanging indents, an entry's first line
+// left of its other lines, when the layout gave the lines' indents. The
+// flush level is where the current entries start; it moves with the
+// left edge from page to page and column to column.
+type hanging struct {
+	on    bool
+	level float64
 }
 
-// opensEntry says whether line i starts a new unnumbered entry.
-func opensEntry(lines []refLine, i int, hang float64) bool {
+// hangingIndents says whether the list is set with hanging indents:
+// lines step in and out by half an em or more, again and again.
+func hangingIndents(lines []refLine) *hanging {
+	ups, downs := 0, 0
+	for i := 1; i < len(lines); i++ {
+		a, b := lines[i-1].indent, lines[i].indent
+		if isNaN(a) || isNaN(b) || lines[i-1].page != lines[i].page {
+			continue
+		}
+		switch d := b - a; {
+		case d >= 0.5 && d <= 5:
+			ups++
+		case d <= -0.5 && d >= -5:
+			downs++
+		}
+	}
+	return &hanging{on: ups >= 3 && downs >= 3 && 4*(ups+downs) >= len(lines), level: gomath.NaN()}
+}
+
+// opensEntry says whether line i starts a new unnumbered entry. Under
+// hanging indents, a line left of the flush level, or stepping out from
+// the line before, starts one and sets the level; a flush line starts
+// one after a line that could end an entry; an indented line goes on
+// with the entry, unless an entry plainly starts there (the first line
+// of a page whose left edge moved). Without indents, an author list
+// after a line that could end an entry starts one.
+func opensEntry(lines []refLine, i int, h *hanging) bool {
 	l := lines[i]
 	prev := lines[i-1]
-	if !isNaN(hang) && !isNaN(l.indent) {
-		if l.indent >= hang-0.3 {
-			// Indented: a continuation, unless an entry plainly starts
-			// there (a page or column where the indents shift).
-			return endsEntry(prev.text) && (collectiveYear.MatchString(l.text) || startsAuthors(l.text) && anyYear.MatchString(l.text))
+	if h.on && !isNaN(l.indent) {
+		if isNaN(h.level) {
+			h.level = prev.indent // the list's first line is flush
 		}
-		if !isNaN(prev.indent) && prev.indent < hang-0.3 && !endsEntry(prev.text) {
-			return false // two flush lines in a row: the first wrapped short
+		plain := endsEntry(prev.text) && (collectiveYear.MatchString(l.text) || startsAuthors(l.text) && anyYear.MatchString(l.text))
+		stepOut := !isNaN(prev.indent) && prev.page == l.page && prev.indent-l.indent >= 0.5
+		switch {
+		case l.indent < h.level-0.4 || stepOut:
+			h.level = l.indent
+			return true
+		case l.indent > h.level+0.5:
+			if plain {
+				h.level = l.indent
+			}
+			return plain
+		default:
+			// Flush: a new entry where an author list starts, or after
+			// an entry's indented last line.
+			return startsAuthors(l.text) || plain || endsEntry(prev.text) && prev.indent > h.level+0.5
 		}
-		return true
 	}
 	if !endsEntry(prev.text) {
 		return false
@@ -292,6 +316,9 @@ func endsEntry(s string) bool {
 		return true
 	}
 	s = strings.TrimRight(s, " *")
+	if last := s[strings.LastIndexByte(s, ' ')+1:]; inIdentifier(last) && cutIdentifier(last) {
+		return false // a DOI or URL that the line cut ("…10.1016/j.")
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch {
 	case r == '.' || r == ')' || r == ']' || unicode.IsDigit(r):
@@ -398,4 +425,34 @@ func modeOf(m map[float64]int) float64 {
 		}
 	}
 	return best
+}
+
+// cutIdentifier: a DOI or URL at a line's end that cannot be whole: it
+// ends in a slash or hyphen, or in a period with no digit after its last
+// slash ("10.1016/j.", "https://doi."), where a whole DOI ends in its own
+// characters ("…/jf030723c.", "…/j.1365-2966.2008.13422.x.").
+func cutIdentifier(tok string) bool {
+	switch tok[len(tok)-1] {
+	case '/', '-':
+		return true
+	case '.':
+		return !strings.ContainsAny(tok[strings.LastIndexByte(tok, '/')+1:], "0123456789")
+	}
+	return false
+}
+
+// listWidth is the usual length of the lines that open numbered entries,
+// in code points, or 0 when there are too few to tell.
+func listWidth(lines []refLine) int {
+	var ns []int
+	for _, l := range lines {
+		if _, body, alone, ok := label(l.text); ok && !alone && body != "" {
+			ns = append(ns, utf8.RuneCountInString(l.text))
+		}
+	}
+	if len(ns) < 5 {
+		return 0
+	}
+	sort.Ints(ns)
+	return ns[len(ns)/2]
 }

@@ -100,7 +100,19 @@ func Annotate(ctx context.Context, doc *extract.Document, lx *Lexicon, opt Optio
 		}
 		return fs[a].start < fs[b].start
 	})
-	return lx.assemble(doc, ps, fs, defs), nil
+	a := lx.assemble(doc, ps, fs, defs)
+	a.Support = nonNilSupport(CitationScope(a.Sentences, doc.Citations))
+	if claims := lx.findClaims(doc, a); claims != nil {
+		a.Claims = claims
+	}
+	return a, nil
+}
+
+func nonNilSupport(s []Support) []Support {
+	if s == nil {
+		return []Support{}
+	}
+	return s
 }
 
 // lexiconPairs finds definitions Schwartz & Hearst cannot see because the
@@ -323,8 +335,8 @@ func dropParts(ps []*para, fs []found) []found {
 			if len(next) > 0 && next[0].class == tokWord && len(next[0].norm) == 1 && next[0].sep == sepHyphen {
 				next = next[1:] // "GSH-S-transferase"
 			}
-			if len(next) > 0 && next[0].class == tokWord && next[0].sep != sepNone && isEnzymeWord(next[0].norm) {
-				continue
+			if len(next) > 0 && next[0].class == tokWord && next[0].sep != sepNone && (isEnzymeWord(next[0].norm) || saltWords[next[0].norm]) {
+				continue // "GSH reductase"; "iron oxide" is not iron
 			}
 			if len(next) > 0 && next[0].class == tokNum && next[0].sep == sepSpace && aminoAcids[strings.ToLower(q.text[f.start:f.end])] {
 				continue
@@ -334,6 +346,11 @@ func dropParts(ps []*para, fs []found) []found {
 	}
 	return out
 }
+
+// saltWords make an element the part of a compound: "iron oxide",
+// "sodium chloride".
+var saltWords = map[string]bool{"oxide": true, "oxides": true, "chloride": true, "sulfate": true, "sulphate": true,
+	"nitrate": true, "carbonate": true, "hydroxide": true, "phosphate": true}
 
 func isEnzymeWord(w string) bool {
 	w = strings.TrimSuffix(w, "s")
@@ -472,6 +489,8 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 		Mentions:      []Mention{},
 		Entities:      []Entity{},
 		Abbreviations: []Abbreviation{},
+		Support:       []Support{},
+		Claims:        []Claim{},
 		Diagnostics:   []extract.Diagnostic{},
 	}
 	sentID := make([][]string, len(ps))
@@ -514,7 +533,7 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 			ID: fmt.Sprintf("m%d", k+1), Text: text, Paragraph: q.id,
 			Sentence: sentenceOf(q, sentID[f.p], f.start),
 			Start:    int(q.runes[f.start]), End: int(q.runes[f.end]),
-			Type: f.dec.typ, ResolvedBy: f.dec.by,
+			Type: f.dec.typ, ResolvedBy: f.dec.by, Generic: isGeneric(text),
 		}
 		for _, c := range f.dec.candidates {
 			m.Candidates = append(m.Candidates, lx.entities[c].id)
@@ -541,7 +560,7 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 	for e, g := range ents {
 		le := lx.entities[e]
 		ent := Entity{ID: le.id, Type: le.typ, Name: le.name, FullName: le.fullName,
-			Identifiers: append([]Identifier{}, le.ids...), Mentions: g.n}
+			Identifiers: append([]Identifier{}, le.ids...), Mentions: g.n, Members: le.members}
 		for f := range g.forms {
 			ent.Forms = append(ent.Forms, f)
 		}
@@ -583,4 +602,18 @@ func sentenceOf(q *para, ids []string, b int) string {
 		return ids[k]
 	}
 	return ""
+}
+
+// genericNames are the words for cancer in general.
+var genericNames = map[string]bool{
+	"tumor": true, "tumour": true, "cancer": true, "neoplasm": true, "malignancy": true,
+	"carcinoma": true, "malignant tumor": true, "malignant tumour": true, "malignancie": true,
+}
+
+// isGeneric reports a bare word for cancer in general ("tumors",
+// "Cancer", "malignancies"), not a named cancer ("breast cancer").
+func isGeneric(text string) bool {
+	t := strings.ToLower(text)
+	t = strings.TrimSuffix(t, "s")
+	return genericNames[t]
 }

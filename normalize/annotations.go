@@ -3,13 +3,14 @@ package normalize
 import "github.com/chemores/chemores/extract"
 
 // SchemaVersion is the version of the Annotations JSON shape.
-const SchemaVersion = "1.0.0"
+const SchemaVersion = "1.1.0"
 
 // Entity types.
 const (
 	Gene     = "gene"     // genes and their proteins (human, NCBI Gene)
 	Chemical = "chemical" // drugs, chemicals, natural compounds
 	Disease  = "disease"  // diseases, cancer types
+	// Family (family.go): gene families and complexes ("AKT", "GST").
 )
 
 // How a mention got its entity.
@@ -29,14 +30,19 @@ const (
 // paragraph named by Paragraph, like extract's citations, so mentions,
 // sentences and citations line up.
 type Annotations struct {
-	Schema        string               `json:"schema"`
-	Document      string               `json:"document"` // extract.Document.ID
-	Lexicons      []LexiconInfo        `json:"lexicons"`
-	Sentences     []Sentence           `json:"sentences"`
-	Mentions      []Mention            `json:"mentions"`
-	Entities      []Entity             `json:"entities"`
-	Abbreviations []Abbreviation       `json:"abbreviations"`
-	Diagnostics   []extract.Diagnostic `json:"diagnostics"`
+	Schema        string         `json:"schema"`
+	Document      string         `json:"document"` // extract.Document.ID
+	Lexicons      []LexiconInfo  `json:"lexicons"`
+	Sentences     []Sentence     `json:"sentences"`
+	Mentions      []Mention      `json:"mentions"`
+	Entities      []Entity       `json:"entities"`
+	Abbreviations []Abbreviation `json:"abbreviations"`
+	// Support says which sentences each citation group backs, directly
+	// or by scope (CitationScope).
+	Support []Support `json:"support"`
+	// Claims are the resistance relations the sentences state (claim.go).
+	Claims      []Claim              `json:"claims"`
+	Diagnostics []extract.Diagnostic `json:"diagnostics"`
 }
 
 // LexiconInfo says which lexicon (and which version of it) was used.
@@ -69,6 +75,10 @@ type Mention struct {
 	Entity     string   `json:"entity"`      // Entity.ID; empty when left unresolved
 	ResolvedBy string   `json:"resolved_by"` // ByLexicon, ...; empty when unresolved, "model" for NER proposals
 	Candidates []string `json:"candidates"`  // entity ids considered, when there was a choice
+	// Generic marks a bare "tumor", "cancer", "carcinoma": kept as a
+	// mention of its entity, but too general to tie to mechanisms or to
+	// be the cancer a claim is about.
+	Generic bool `json:"generic,omitempty"`
 }
 
 // Entity is a normalized gene, chemical or disease.
@@ -80,6 +90,7 @@ type Entity struct {
 	Identifiers []Identifier `json:"identifiers"`
 	Forms       []string     `json:"forms"` // surface forms seen in the document, sorted
 	Mentions    int          `json:"mentions"`
+	Members     []string     `json:"members,omitempty"` // a family's member genes (NCBIGene CURIEs)
 }
 
 // Identifier is one identifier of an entity in a named scheme:

@@ -20,4 +20,13 @@
 // cannot be resolved with confidence is kept unresolved with its
 // candidates and reported as a diagnostic, never guessed. An optional
 // prose NER model (TrainNER, LoadNER) proposes further candidates.
+//
+// Then the sentences' resistance claims (claim.go, claims.go, claimcue.go):
+// for each sentence that states a resistance relation, its agent, the
+// relation, the drugs, the cancer, the mechanism (from the relation, the
+// sentence's words, else the section's title) with negation and hedging,
+// and the citations backing the sentence by their scope (CitationScope:
+// a callout backs its own sentence and, inferred, the ones before it back
+// to the previous callout). Claim.TiesMechanism says which claims tie
+// their entities to their mechanism.
 package normalize

@@ -1,8 +1,13 @@
 package normalize
 
 import (
+	"context"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/extract"
 )
 
 var fuzzSeeds = []string{
@@ -63,6 +68,63 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("match %+v not on token edges", m)
 			}
 			end = m.end
+		}
+	})
+}
+
+// FuzzClaims checks the claim rules on any paragraph: no panic, every
+// claim in its sentence, its cue and entity spans where their offsets
+// say, its relation and effect from the known sets.
+func FuzzClaims(f *testing.F) {
+	for _, s := range append(fuzzSeeds,
+		"Overexpression of ABCB1 confers resistance to paclitaxel, while silencing it restored sensitivity (12).",
+		"It pumps doxorubicin out of the cell; GSH-mediated neutralization of cisplatin was not observed.",
+		"Cells with defective BRCA1 or BRCA2 are more sensitive to cisplatin and PARP inhibitors (3-5).") {
+		f.Add(s)
+	}
+	lx := testLexicon(f)
+	rels := []string{Confers, Sensitizes, Reverses, Transports, Inactivates, Sequesters, Repairs, Marker}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		doc := &extract.Document{Schema: extract.SchemaVersion, ID: "fuzz",
+			Sections:   []*extract.Section{{ID: "s1", Title: "Increased drug efflux", Kind: extract.KindBody}},
+			Paragraphs: []extract.Paragraph{{ID: "p1", Section: "s1", Text: text}}}
+		a, err := Annotate(context.Background(), doc, lx, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runes := []rune(text)
+		span := func(what string, s, e int, want string) {
+			if s < 0 || s > e || e > len(runes) {
+				t.Fatalf("%s [%d,%d) outside the paragraph of %d code points: %q", what, s, e, len(runes), text)
+			}
+			if want != "" && string(runes[s:e]) != want {
+				t.Fatalf("%s [%d,%d) is %q, not %q", what, s, e, string(runes[s:e]), want)
+			}
+		}
+		for _, c := range a.Claims {
+			span("sentence of "+c.ID, c.Start, c.End, c.Text)
+			span("cue of "+c.ID, c.Cue.Start, c.Cue.End, c.Cue.Text)
+			if c.Cue.Start < c.Start || c.Cue.End > c.End {
+				t.Fatalf("cue of %s outside its sentence", c.ID)
+			}
+			agent := ""
+			if c.Agent.Mention != "" && !strings.Contains(c.Agent.By, "anaphor") {
+				agent = c.Agent.Text
+			}
+			span("agent of "+c.ID, c.Agent.Start, c.Agent.End, agent)
+			for _, d := range c.Drugs {
+				want := ""
+				if d.Mention != "" {
+					want = d.Text
+				}
+				span("drug of "+c.ID, d.Start, d.End, want)
+			}
+			if !slices.Contains(rels, c.Relation) || c.Effect != EffectResistance && c.Effect != EffectSensitivity {
+				t.Fatalf("claim %s: relation %q, effect %q", c.ID, c.Relation, c.Effect)
+			}
 		}
 	})
 }

@@ -50,14 +50,16 @@ type Lexicon struct {
 	scratch   []byte // lower-cased words of the name being indexed
 	byID      map[string]int32
 	overrides map[string][]override // by folded name
+	mechs     []Mechanism           // the mechanisms vocabulary, for claims
 	maxTokens int
 }
 
 type lexEntity struct {
 	id, typ, name, fullName string
 	ids                     []Identifier
-	geneType                string // NCBI gene type, genes only
-
+	geneType                string   // NCBI gene type, genes only
+	members                 []string // member gene ids, families only
+	nondrug                 bool     // a chemical that is not a drug: a metabolite, element, ion
 }
 
 // nameRef is one name of one entity.
@@ -87,14 +89,16 @@ type header struct {
 
 // NewLexicon builds a lexicon from the files: one "genes" file (see
 // FormatGenes), curated "chemicals" and "diseases" files, and an
-// "overrides" file, each named by its "# name:" header line. Overrides
-// are applied last, whatever the order.
+// "overrides" file, each named by its "# name:" header line, and
+// optionally a "families" file (gene families and complexes, read after
+// the genes it names) and the "mechanisms" vocabulary (for claims).
+// Overrides are applied last, whatever the order.
 func NewLexicon(files ...LexiconFile) (*Lexicon, error) {
 	lx := &Lexicon{
 		byID:      map[string]int32{},
 		overrides: map[string][]override{},
 	}
-	var over []LexiconFile
+	var over, fams []LexiconFile
 	for _, f := range files {
 		h, body, err := readHeader(f.Data)
 		if err != nil {
@@ -111,9 +115,22 @@ func NewLexicon(files ...LexiconFile) (*Lexicon, error) {
 		case "overrides":
 			over = append(over, f)
 			continue
+		case "families":
+			fams = append(fams, f)
+			continue
+		case "mechanisms":
+			n, err = lx.addMechanisms(body)
 		default:
 			err = fmt.Errorf("%w: unknown lexicon name %q", ErrLexicon, h.name)
 		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
+		}
+		lx.Info = append(lx.Info, info(h, n, f.Data))
+	}
+	for _, f := range fams {
+		h, body, _ := readHeader(f.Data)
+		n, err := lx.addFamilies(body)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Path, err)
 		}
@@ -308,7 +325,7 @@ func (lx *Lexicon) addCurated(body []byte, typ string) (int, error) {
 		if _, dup := lx.byID[id]; dup {
 			return fmt.Errorf("%w: duplicate id %s", ErrLexicon, id)
 		}
-		e := lx.addEntity(lexEntity{id: id, typ: typ, name: name, ids: ids})
+		e := lx.addEntity(lexEntity{id: id, typ: typ, name: name, ids: ids, nondrug: typ == Chemical && nondrugNote(f[4])})
 		lx.addName(name, e, kindName, curatedFlags(name))
 		for _, s := range splitList(f[3]) {
 			lx.addName(s, e, kindSynonym, curatedFlags(s))
@@ -552,3 +569,23 @@ var genericWords = map[string]bool{
 func (lx *Lexicon) Size() (entities, names int) {
 	return len(lx.entities), len(lx.refs)
 }
+
+// nondrugNote reads a chemical's note for what says it is no drug: a
+// metabolite, an element, an ion, an amino acid, a reactive species.
+// Claims do not list these as the drugs a resistance is to. Words are
+// whole words: an "antimetabolite" is a drug, an "ionophore" may be.
+func nondrugNote(note string) bool {
+	words := phraseWords(note)
+	for _, p := range nondrugWords {
+		pw := strings.Fields(p)
+		for i := range words {
+			if cueAt(words, i, pw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var nondrugWords = []string{"metabolite", "catabolite", "element", "end product", "amino acid", "tripeptide", "vitamin",
+	"ion", "radical", "reactive oxygen", "reactive species", "cofactor", "nucleotide", "sugar", "fatty acid", "oxidized form", "no drug"}

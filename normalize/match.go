@@ -61,8 +61,8 @@ func canStart(toks []token, i int) bool {
 }
 
 func canEnd(toks []token, j int) bool {
-	if !toks[j].isName() && toks[j].norm != ")" {
-		return false
+	if !toks[j].isName() && toks[j].norm != ")" && toks[j].class != tokScript {
+		return false // a formula may end in a subscript or charge: "H₂O₂", "Mn²⁺"
 	}
 	if j+1 < len(toks) && toks[j+1].sep == sepNone && toks[j+1].isName() {
 		return false // the word goes on

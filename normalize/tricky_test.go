@@ -27,8 +27,10 @@ func testLexicon(t testing.TB) *Lexicon {
 		for _, p := range []string{
 			filepath.Join("..", "seeds", "lexicons", "genes.tsv"),
 			filepath.Join("..", "seeds", "lexicons", "overrides.tsv"),
+			filepath.Join("..", "seeds", "lexicons", "families.tsv"),
 			filepath.Join("testdata", "chemicals.tsv"),
 			filepath.Join("testdata", "diseases.tsv"),
+			filepath.Join("..", "seeds", "lexicons", "mechanisms.tsv"),
 		} {
 			data, err := os.ReadFile(p)
 			if err != nil {
@@ -102,8 +104,8 @@ func TestTricky(t *testing.T) {
 		{"HIF-1α", "HIF-1α drives the hypoxic response.", "HIF-1α", "NCBIGene:3091", "HIF1A"},
 		{"HIF-1 α spaced", "HIF-1 α drives the hypoxic response.", "HIF-1 α", "NCBIGene:3091", "HIF1A"},
 		{"HIF1A symbol", "HIF1A drives the hypoxic response.", "HIF1A", "NCBIGene:3091", "HIF1A"},
-		{"NF-κB", "ARC activates NF-κB in cells.", "NF-κB", "NCBIGene:4790", "NFKB1"},
-		{"NF- κ B spaced", "ARC activates NF- κ B in cells.", "NF- κ B", "NCBIGene:4790", "NFKB1"},
+		{"NF-κB", "ARC activates NF-κB in cells.", "NF-κB", "FPLX:NFkappaB", ""},
+		{"NF- κ B spaced", "ARC activates NF- κ B in cells.", "NF- κ B", "FPLX:NFkappaB", ""},
 		{"IL1β", "IL1β expression rose.", "IL1β", "NCBIGene:3553", "IL1B"},
 		{"p53", "Downstream p53 phosphorylation fell.", "p53", "NCBIGene:7157", "TP53"},
 		{"subscript ends a name", "DNMT3Aₘᵤₜ cells resist anthracyclines.", "DNMT3A", "NCBIGene:1788", "DNMT3A"},
@@ -116,7 +118,7 @@ func TestTricky(t *testing.T) {
 		{"English word cat", "The cat sat on the mat.", "cat", "-", ""},
 		{"English word Cat", "Cat owners were asked.", "Cat", "-", ""},
 		{"HR defined as a process", "Repair uses homologous recombination (HR). HR needs a template.", "HR", "-", ""},
-		{"GST is a family", "Catalyzed by glutathione S-transferase (GST), GSH binds drugs. GST levels rise.", "GST", "", ""},
+		{"GST is a family", "Catalyzed by glutathione S-transferase (GST), GSH binds drugs. GST levels rise.", "GST", "FPLX:GST", ""},
 		{"not inside a word", "The CD39x antibody and ABCB10 were used.", "ABCB1", "-", ""},
 		{"adriamycin", "Cells resist adriamycin.", "adriamycin", "MESH:D004317", ""},
 		{"Adriamycin capitalized", "Adriamycin was given.", "Adriamycin", "MESH:D004317", ""},

@@ -41,18 +41,27 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// citedRefs lists the references cited in sentence si of d, each once,
-// in the order the citation groups cite them.
+// citedRefs lists the references backing sentence si of d, each once:
+// those its own callouts cite (scope direct), then those of the callout
+// closing its run of sentences (inferred; see normalize.CitationScope).
 func citedRefs(d *docData, si int) []CitedRef {
 	out := []CitedRef{}
 	if si < 0 {
 		return out
 	}
-	for _, ci := range d.sentCites[si] {
+	id := d.sents[si].ID
+	for _, sp := range d.support {
+		if sp.Sentence != id {
+			continue
+		}
+		ci := slices.IndexFunc(d.cites, func(c citeRow) bool { return c.ID == sp.Citation })
+		if ci < 0 {
+			continue
+		}
 		for _, n := range d.cites[ci].Refs {
 			r := &d.refs[d.refIdx[n]]
 			if !slices.ContainsFunc(out, func(c CitedRef) bool { return c.N == n }) {
-				out = append(out, CitedRef{N: n, ID: r.ID, DOI: r.DOI, DOIStatus: r.Status})
+				out = append(out, CitedRef{N: n, ID: r.ID, DOI: r.DOI, DOIStatus: r.Status, Scope: sp.Scope})
 			}
 		}
 	}
@@ -308,7 +317,7 @@ func buildMechanism(m *mechData) MechanismFile {
 		out.Sections = append(out.Sections, MechSection{s.d.id, sec.ID, sec.Number, sec.Title, s.Pattern, s.From})
 	}
 	for _, e := range m.Entities {
-		out.Entities = append(out.Entities, MechEntity{e.e.ID, e.e.Type, e.e.Name, e.mentions, hrefEntity(e.e.Type, e.e.ID)})
+		out.Entities = append(out.Entities, MechEntity{e.e.ID, e.e.Type, e.e.Name, e.mentions, nonNil(e.sentences), hrefEntity(e.e.Type, e.e.ID)})
 	}
 	for _, x := range m.Refs {
 		r := &x.r.d.refs[x.r.i]

@@ -3,7 +3,7 @@ package publish
 // APIVersion is the semantic version of the static JSON API's shape
 // (files under api/v1/). The major number is in the path; it changes when
 // a field is renamed or removed, the minor when one is added.
-const APIVersion = "1.0.0"
+const APIVersion = "1.2.0"
 
 // The types below are the API's files, one type per kind of file; the
 // JSON Schemas in schemas/ describe the same shapes and tests hold the two
@@ -45,6 +45,7 @@ type Counts struct {
 	Abbreviations     int `json:"abbreviations"`
 	Mechanisms        int `json:"mechanisms"`         // in the vocabulary
 	MatchedMechanisms int `json:"matched_mechanisms"` // with at least one section
+	Claims            int `json:"claims"`             // resistance claims
 	Diagnostics       int `json:"diagnostics"`
 }
 
@@ -164,6 +165,7 @@ type CitedRef struct {
 	ID        string `json:"id"`
 	DOI       string `json:"doi"`
 	DOIStatus string `json:"doi_status"`
+	Scope     string `json:"scope,omitempty"` // direct or inferred, for a sentence's references
 }
 
 type DocMention struct {
@@ -442,11 +444,12 @@ type MechSection struct {
 }
 
 type MechEntity struct {
-	ID       string `json:"id"`
-	Type     string `json:"type"`
-	Name     string `json:"name"`
-	Mentions int    `json:"mentions"`
-	Href     string `json:"href"`
+	ID        string   `json:"id"`
+	Type      string   `json:"type"`
+	Name      string   `json:"name"`
+	Mentions  int      `json:"mentions"`  // claims that tie it to the mechanism
+	Sentences []string `json:"sentences"` // "<document> <sentence id>" of those claims
+	Href      string   `json:"href"`
 }
 
 type MechReference struct {

@@ -102,6 +102,7 @@ var jsonResources = []struct{ name, path, desc string }{
 	{"api-entities", apiDir + "entities.json", "Genes, chemicals and diseases with identifiers and mention counts."},
 	{"api-mechanisms", apiDir + "mechanisms.json", "Resistance mechanisms with counts of sections, entities and references."},
 	{"api-search", apiDir + "search.json", "Compact inverted index for client-side search."},
+	{"api-claims", apiDir + "claims.json", "Resistance claims by agent, drug and mechanism, with counts and links to the files that hold them with their sentences and DOIs."},
 	{"changes", ChangesFile, "What changed since the previous release."},
 }
 

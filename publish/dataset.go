@@ -63,8 +63,9 @@ type mechSection struct {
 }
 
 type mechEntity struct {
-	e        *entityData
-	mentions int
+	e         *entityData
+	mentions  int      // claims that tie it
+	sentences []string // "<document> <sentence>" of those claims
 }
 
 type mechRef struct {
@@ -175,14 +176,37 @@ func (ds *dataset) mergeWorks() {
 func (ds *dataset) work(id string) *work { return ds.works[ds.workIdx[id]] }
 
 // collectMechanisms ties each mechanism to the sections whose titles name
-// it (and their subsections), the entities mentioned in those sections'
-// paragraphs and the references cited there.
+// it (and their subsections) and the references cited there, and to the
+// entities its claims name (agents and drugs), each with the sentences
+// that state them. Co-occurrence in a section no longer ties an entity.
 func (ds *dataset) collectMechanisms() {
 	for _, m := range ds.vocab {
 		md := &mechData{Mechanism: m}
 		ents := map[string]int{}
+		sents := map[string][]string{}
 		refs := map[ref]int{}
 		for _, d := range ds.docs {
+			// Entities are tied by claims: the agent and the drugs of
+			// every claim whose sentence says they take part in this
+			// mechanism (normalize.Claim.TiesMechanism).
+			for _, c := range d.claims {
+				if c.Mechanism != m.Slug || !c.TiesMechanism() {
+					continue
+				}
+				ids := []string{c.Agent.Entity}
+				for _, dr := range c.Drugs {
+					ids = append(ids, dr.Entity)
+				}
+				for _, id := range ids {
+					if id == "" || ds.entity(id) == nil {
+						continue
+					}
+					ents[id]++
+					if k := d.id + " " + c.Sentence; !slices.Contains(sents[id], k) {
+						sents[id] = append(sents[id], k)
+					}
+				}
+			}
 			inMech := map[string]bool{} // section ids
 			for si, s := range d.secs {
 				for _, sm := range s.Mechs {
@@ -195,11 +219,7 @@ func (ds *dataset) collectMechanisms() {
 			if len(inMech) == 0 {
 				continue
 			}
-			for _, mn := range d.mentions {
-				if mn.Entity != "" && inMech[d.paras[d.paraIdx[mn.Paragraph]].Section] {
-					ents[mn.Entity]++
-				}
-			}
+
 			for _, c := range d.cites {
 				if inMech[d.paras[d.paraIdx[c.Paragraph]].Section] {
 					for _, n := range c.Refs {
@@ -210,7 +230,7 @@ func (ds *dataset) collectMechanisms() {
 		}
 		for id, n := range ents {
 			e := ds.entity(id)
-			md.Entities = append(md.Entities, mechEntity{e, n})
+			md.Entities = append(md.Entities, mechEntity{e, n, sents[id]})
 			e.Mechs = append(e.Mechs, m.Slug)
 		}
 		slices.SortFunc(md.Entities, func(a, b mechEntity) int {

@@ -17,7 +17,9 @@
 //     chemores.sqlite.gz is the same, gzipped with a fixed header.
 //   - api/v1/: the static JSON API (index.json with a schema.org Dataset
 //     record, documents/, references.json and references/, entities.json
-//     and entities/<type>/, mechanisms.json and mechanisms/, search.json).
+//     and entities/<type>/, mechanisms.json and mechanisms/, search.json,
+//     and the resistance claims: claims.json with claims/entities/<type>/,
+//     claims/drugs/ and claims/mechanisms/).
 //   - parquet/<table>.parquet: every table but meta, for engines that do
 //     not read SQLite (DuckDB, Spark, BigQuery, pandas).
 //   - schemas/: a JSON Schema (draft 2020-12) for every JSON file.

@@ -86,9 +86,41 @@ func ExampleBuild() {
 	for _, m := range e.Mentions {
 		for _, r := range m.References {
 			if r.DOI != "" {
-				fmt.Printf("%s %q cites reference %d, DOI %s\n", m.Sentence.ID, m.Text, r.N, r.DOI)
+				fmt.Printf("%s %q: reference %d (%s), DOI %s\n", m.Sentence.ID, m.Text, r.N, r.Scope, r.DOI)
 			}
 		}
 	}
-	// Output: p55.s6 "MDR1" cites reference 121, DOI 10.1084/jem.20191388
+	// Output:
+	// p15.s1 "ABCB1": reference 37 (inferred), DOI 10.1126/science.aar7389
+	// p15.s1 "P-glycoprotein": reference 37 (inferred), DOI 10.1126/science.aar7389
+	// p15.s1 "P-gp": reference 37 (inferred), DOI 10.1126/science.aar7389
+	// p15.s3 "P-gp": reference 39 (inferred), DOI 10.1038/s41568-018-0005-8
+	// p55.s3 "MDR1": reference 121 (inferred), DOI 10.1084/jem.20191388
+	// p55.s4 "MDR1": reference 121 (inferred), DOI 10.1084/jem.20191388
+	// p55.s5 "MDR1": reference 121 (inferred), DOI 10.1084/jem.20191388
+	// p55.s6 "MDR1": reference 121 (direct), DOI 10.1084/jem.20191388
+}
+
+// What confers resistance to cisplatin, and who says so: the claims
+// naming the drug, each with its agent and the references backing its
+// sentence.
+func ExampleClaimSet() {
+	rel := fixtureRelease()
+	var set publish.ClaimSet
+	json.Unmarshal(rel.File("api/v1/claims/drugs/MESH-D002945.json"), &set)
+	for _, c := range set.Claims {
+		if c.Effect == "resistance" && !c.Negated {
+			var refs []string
+			for _, r := range c.References {
+				refs = append(refs, fmt.Sprintf("%d (%s)", r.N, r.Scope))
+			}
+			fmt.Printf("%s: %s %s, %s; references %s\n", c.Sentence.ID, c.Agent.Name, c.Relation, *c.Mechanism, strings.Join(refs, ", "))
+		}
+	}
+	// Output:
+	// p21.s1: glutathione inactivates, drug-inactivation; references 50 (direct)
+	// p21.s4: glutathione reverses, drug-inactivation; references 52 (direct)
+	// p30.s5: BRCA1 sensitizes, dna-repair; references 75 (direct)
+	// p30.s5: BRCA2 sensitizes, dna-repair; references 75 (direct)
+	// p41.s3: co-treatment with antibiotics and cisplatin confers, tumor-microenvironment; references 90 (inferred)
 }

@@ -58,6 +58,7 @@ func counts(ds *dataset) Counts {
 			c.MatchedMechanisms++
 		}
 	}
+	c.Claims = claimCount(ds)
 	c.Diagnostics = len(ds.diags)
 	return c
 }
@@ -68,22 +69,26 @@ func buildIndex(ds *dataset, meta releaseMeta) Index {
 		Release: meta.ID, Created: meta.created(), APIVersion: APIVersion, SchemaVersion: SchemaVersion,
 		Counts: counts(ds),
 		Links: map[string]string{
-			"documents":   "documents/{id}.json",
-			"references":  "references.json",
-			"reference":   "references/{id}.json",
-			"entities":    "entities.json",
-			"entity":      "entities/{type}/{file}.json",
-			"mechanisms":  "mechanisms.json",
-			"mechanism":   "mechanisms/{slug}.json",
-			"search":      "search.json",
-			"database":    meta.releaseURL(DBFile),
-			"database_gz": meta.releaseURL(DBGzFile),
-			"tarball":     meta.releaseURL(TarballName(meta.ID)),
-			"manifest":    meta.releaseURL(ManifestFile),
-			"checksums":   meta.releaseURL(SumsFile),
-			"datapackage": meta.releaseURL(PackageFile),
-			"changes":     meta.releaseURL(ChangesFile),
-			"schemas":     meta.releaseURL("schemas/"),
+			"documents":        "documents/{id}.json",
+			"references":       "references.json",
+			"reference":        "references/{id}.json",
+			"entities":         "entities.json",
+			"entity":           "entities/{type}/{file}.json",
+			"mechanisms":       "mechanisms.json",
+			"mechanism":        "mechanisms/{slug}.json",
+			"search":           "search.json",
+			"claims":           "claims.json",
+			"claims_entity":    "claims/entities/{type}/{file}.json",
+			"claims_drug":      "claims/drugs/{file}.json",
+			"claims_mechanism": "claims/mechanisms/{slug}.json",
+			"database":         meta.releaseURL(DBFile),
+			"database_gz":      meta.releaseURL(DBGzFile),
+			"tarball":          meta.releaseURL(TarballName(meta.ID)),
+			"manifest":         meta.releaseURL(ManifestFile),
+			"checksums":        meta.releaseURL(SumsFile),
+			"datapackage":      meta.releaseURL(PackageFile),
+			"changes":          meta.releaseURL(ChangesFile),
+			"schemas":          meta.releaseURL("schemas/"),
 		},
 		Documents: []DocumentRef{},
 		Files:     fileKinds(),

@@ -64,8 +64,8 @@ func load(l *loader, ds *dataset, meta releaseMeta) {
 			}
 		}
 		for _, m := range d.mentions {
-			l.insert("mentions", "document_id, id, paragraph_id, sentence_id, start, end, text, type, entity_id, resolved_by",
-				d.id, m.ID, m.Paragraph, null(m.Sentence), m.Start, m.End, m.Text, m.Type, null(m.Entity), null(m.ResolvedBy))
+			l.insert("mentions", "document_id, id, paragraph_id, sentence_id, start, end, text, type, entity_id, resolved_by, generic",
+				d.id, m.ID, m.Paragraph, null(m.Sentence), m.Start, m.End, m.Text, m.Type, null(m.Entity), null(m.ResolvedBy), boolInt(m.Generic))
 			for j, c := range m.Candidates {
 				l.insert("mention_candidates", "document_id, mention_id, position, entity_id", d.id, m.ID, j+1, c)
 			}
@@ -85,6 +85,7 @@ func load(l *loader, ds *dataset, meta releaseMeta) {
 					d.id, lx.Name, null(lx.Source), null(lx.License), lx.Entries, null(lx.SHA256))
 			}
 		}
+		loadClaims(l, d)
 		for _, s := range d.secs {
 			for _, m := range s.Mechs {
 				l.insert("mechanism_sections", "slug, document_id, section_id, pattern, matched_on",
@@ -92,6 +93,7 @@ func load(l *loader, ds *dataset, meta releaseMeta) {
 			}
 		}
 	}
+	loadFamilies(l, ds)
 	for _, g := range ds.diags {
 		l.insert("diagnostics", "document_id, stage, level, code, location, message",
 			null(g.Document), g.Stage, g.Level, g.Code, g.Where, g.Message)

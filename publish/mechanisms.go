@@ -19,7 +19,9 @@ type Mechanism struct {
 
 // ParseMechanisms reads the vocabulary: tab-separated slug, name,
 // '|'-separated patterns and description, with '#' comments and a header
-// line starting with "slug".
+// line starting with "slug". An optional fifth column lists the words
+// that name the mechanism inside a sentence; those are the claims'
+// business (normalize), not the section titles', and are not kept here.
 func ParseMechanisms(r io.Reader) ([]Mechanism, error) {
 	var out []Mechanism
 	seen := map[string]bool{}
@@ -32,8 +34,8 @@ func ParseMechanisms(r io.Reader) ([]Mechanism, error) {
 			continue
 		}
 		f := strings.Split(text, "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("line %d: want 4 tab-separated columns (slug, name, patterns, description), got %d", line, len(f))
+		if len(f) != 4 && len(f) != 5 {
+			return nil, fmt.Errorf("line %d: want 4 tab-separated columns (slug, name, patterns, description) and optional cues, got %d", line, len(f))
 		}
 		m := Mechanism{Slug: strings.TrimSpace(f[0]), Name: strings.TrimSpace(f[1]), Description: strings.TrimSpace(f[3])}
 		if !slugRe.MatchString(m.Slug) {

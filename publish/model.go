@@ -39,6 +39,8 @@ type docData struct {
 	abbrevs   []normalize.Abbreviation
 	entities  []normalize.Entity // as the document lists them, checked
 	figCalls  []extract.FigureCall
+	support   []normalize.Support // citation scope (claims.go)
+	claims    []normalize.Claim
 	diags     []Diagnostic
 }
 
@@ -91,6 +93,7 @@ func newDocData(in Input, vocab []Mechanism) *docData {
 		d.warn("enrich-missing", "document "+d.id, "no enrich output: DOIs only where the reference list prints them")
 	}
 	d.placeCitations()
+	d.loadClaimData(vocab)
 	d.sentMents = make([][]int, len(d.sents))
 	for i, m := range d.mentions {
 		if si, ok := d.sentIdx[m.Sentence]; ok && m.Sentence != "" {

@@ -380,6 +380,7 @@ func buildAPI(ds *dataset, meta releaseMeta, emit func(File) error) (*Snapshot, 
 		add(hrefMechanism(m.Slug), func() any { return buildMechanism(m) })
 	}
 	add("mechanisms.json", func() any { return mechs })
+	addClaimFiles(ds, add)
 	add("search.json", func() any { return buildSearch(ds) })
 	idx := buildIndex(ds, meta)
 	files = append(files, apiFile{apiDir + "index.json", func() any { return idx }, true})

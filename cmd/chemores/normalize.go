@@ -20,7 +20,7 @@ func normalizeCmd() command {
 extracted document (the JSON of "chemores extract"): sentences, mentions
 with offsets, entities with identifiers, abbreviation definitions.
 Lexicons are read from DIR (genes.tsv, chemicals.tsv, diseases.tsv,
-overrides.tsv). Writes OUT.json (atomically) or standard output.
+overrides.tsv, families.tsv, and mechanisms.tsv for the claims). Writes OUT.json (atomically) or standard output.
 With -train, labels the sentences of the documents with the lexicons and
 trains a prose NER model on them, written to MODEL.`,
 		run: normalizeMain,
@@ -151,7 +151,7 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 
 // lexiconFiles are read from the lexicon directory; genes may also be
 // gzip-compressed (genes.tsv.gz).
-var lexiconFiles = []string{"genes.tsv", "chemicals.tsv", "diseases.tsv", "overrides.tsv"}
+var lexiconFiles = []string{"genes.tsv", "chemicals.tsv", "diseases.tsv", "overrides.tsv", "families.tsv", "mechanisms.tsv"}
 
 // maxLexiconBytes caps one lexicon file; the gene lexicon is about 4 MB.
 const maxLexiconBytes = 256 << 20

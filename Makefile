@@ -166,7 +166,7 @@ FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYe
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
   enrich:FuzzDecodeDeposit enrich:FuzzParseCurated \
   normalize:FuzzAbbrev normalize:FuzzScan \
-  publish:FuzzParseMechanisms publish:FuzzParseManifest
+  publish:FuzzParseMechanisms publish:FuzzParseManifest internal/wait:FuzzAfter
 FUZZ += normalize:FuzzClaims
 
 .PHONY: fuzz

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -32,7 +34,12 @@ func (e Entry) body() []byte {
 // line, sorted by key, so that diffs stay small and rebuilds identical.
 type Cache struct {
 	entries map[string]Entry
+	dropped int
 }
+
+// Dropped counts entries ReadCache left out because they are not
+// well-formed answers (errors that older versions stored).
+func (c *Cache) Dropped() int { return c.dropped }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{entries: map[string]Entry{}} }
@@ -65,7 +72,10 @@ const maxLine = 16 << 20
 
 // ReadCache reads the JSON Lines form. A line that does not parse is an
 // error naming the line: the cache is committed, and a broken one must
-// be noticed, not silently refetched.
+// be noticed, not silently refetched. An entry that parses but is no
+// well-formed answer (a Crossref "status": "error" under HTTP 200, an
+// HTML error page, a truncated body: what older versions stored) is
+// left out and counted in Dropped, so the next online run asks again.
 func ReadCache(r io.Reader) (*Cache, error) {
 	c := NewCache()
 	sc := bufio.NewScanner(r)
@@ -86,6 +96,10 @@ func ReadCache(r io.Reader) (*Cache, error) {
 		}
 		if _, dup := c.entries[e.Key]; dup {
 			return nil, fmt.Errorf("cache line %d: duplicate key %q", n, e.Key)
+		}
+		if checkAnswer(e.Key)(e.Status, e.body()) != nil {
+			c.dropped++
+			continue
 		}
 		c.entries[e.Key] = e
 	}
@@ -119,4 +133,81 @@ func newEntry(key, url string, status int, body []byte) Entry {
 		e.Text = strings.ToValidUTF8(string(body), "\uFFFD")
 	}
 	return e
+}
+
+// Request kinds: the first words of a cache key.
+const (
+	keySearch   = "crossref works "
+	keyLookup   = "crossref work "
+	keyCitMatch = "ncbi ecitmatch "
+	keySummary  = "ncbi esummary "
+)
+
+// checkAnswer returns the test of a well-formed answer to the request
+// behind key: the status the request may get, and a body the decoder of
+// its kind reads. A wrong status wraps errAnswer, a bad body errBody.
+// Only answers that pass are cached: a fault of the moment must not
+// become the committed truth.
+func checkAnswer(key string) func(status int, body []byte) error {
+	return func(status int, body []byte) error {
+		// A 404 to a request for one Crossref work says the DOI is not
+		// registered: an answer. Searches and NCBI always answer 200.
+		if status == http.StatusNotFound && strings.HasPrefix(key, "crossref ") && !strings.HasPrefix(key, keySearch) {
+			return nil
+		}
+		if status != http.StatusOK {
+			return fmt.Errorf("%w: HTTP %d", errAnswer, status)
+		}
+		if t := bytes.TrimSpace(body); len(t) == 0 || t[0] == '<' {
+			return fmt.Errorf("%w: empty or an HTML page (%d bytes)", errBody, len(body))
+		}
+		var err error
+		switch {
+		case strings.HasPrefix(key, keySearch):
+			_, err = DecodeWorks(body)
+		case strings.HasPrefix(key, keyLookup):
+			_, err = DecodeWork(body)
+		case strings.HasPrefix(key, keyCitMatch):
+			_, err = parseCitMatch(string(body))
+		case strings.HasPrefix(key, "crossref "):
+			err = checkEnvelope(body)
+		case strings.HasPrefix(key, keySummary) || json.Valid(body):
+			err = checkNCBI(body)
+		}
+		if err != nil {
+			return fmt.Errorf("%w: %v", errBody, err)
+		}
+		return nil
+	}
+}
+
+// checkEnvelope accepts any Crossref answer whose status is "ok".
+func checkEnvelope(body []byte) error {
+	var e envelope
+	if err := json.Unmarshal(body, &e); err != nil {
+		return err
+	}
+	if e.Status != "ok" {
+		return fmt.Errorf("status %q", e.Status)
+	}
+	return nil
+}
+
+// checkNCBI accepts an E-utilities JSON answer with a result and no
+// error.
+func checkNCBI(body []byte) error {
+	var a struct {
+		Error  json.RawMessage `json:"error"`
+		Result json.RawMessage `json:"result"`
+	}
+	if err := json.Unmarshal(body, &a); err != nil {
+		return err
+	}
+	if len(a.Error) > 0 {
+		return fmt.Errorf("error %s", abbreviate(string(a.Error), 80))
+	}
+	if len(a.Result) == 0 || a.Result[0] != '{' {
+		return errors.New("no result")
+	}
+	return nil
 }

@@ -7,15 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
-	"strconv"
+	neturl "net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 	"golang.org/x/time/rate"
+
+	"github.com/chemores/chemores/internal/wait"
 )
 
 // Default endpoints; tests and mirrors replace them.
@@ -53,19 +55,25 @@ type Config struct {
 	Gap time.Duration
 
 	Timeout      time.Duration // per attempt, body included (30s)
+	Deadline     time.Duration // per request, every attempt and wait included (5m)
 	Retries      int           // retries after the first attempt (5)
 	RetryWaitMin time.Duration // back-off floor (1s)
 	RetryWaitMax time.Duration // back-off ceiling (30s)
 	// RetryAfterUnit is what one unit of Retry-After means: a second,
 	// except in tests.
 	RetryAfterUnit time.Duration
-	MaxRetryAfter  time.Duration // longest Retry-After obeyed before giving up (2m)
+	// MaxRetryAfter is the longest Retry-After obeyed, whatever the
+	// status; a server asking for more stops the run (2m).
+	MaxRetryAfter time.Duration
 	// MaxErrors is how many requests may fail in a row (after their
 	// retries) before the run stops (5).
 	MaxErrors int
 
 	// Transport replaces the network (tests, benchmarks).
 	Transport http.RoundTripper
+	// Now is the clock Retry-After dates are read against; nil is
+	// time.Now.
+	Now func() time.Time
 }
 
 // DefaultConfig returns the polite defaults.
@@ -81,6 +89,7 @@ func DefaultConfig() Config {
 		InFlight:       3,
 		Gap:            7 * time.Millisecond,
 		Timeout:        30 * time.Second,
+		Deadline:       5 * time.Minute,
 		Retries:        5,
 		RetryWaitMin:   time.Second,
 		RetryWaitMax:   30 * time.Second,
@@ -96,6 +105,10 @@ var ErrNoMailto = errors.New("no contact address: Crossref and NCBI ask every cl
 // ErrTooManyErrors stops a run whose requests keep failing.
 var ErrTooManyErrors = errors.New("too many failed requests in a row")
 
+// ErrWaitTooLong stops a run whose server asks, with Retry-After, for a
+// wait longer than MaxRetryAfter: the message names the wait.
+var ErrWaitTooLong = wait.ErrTooLong
+
 // Client fetches from Crossref and NCBI politely: a token bucket per
 // request class, a bound on requests in flight, retries with back-off
 // that honour Retry-After, and a stop when failures pile up.
@@ -106,6 +119,7 @@ type Client struct {
 	windows [3]*window
 	slots   [2]chan struct{} // Crossref, NCBI
 	agent   string
+	policy  wait.Policy
 	failing atomic.Int32 // failures in a row
 	stats   Stats
 }
@@ -139,6 +153,7 @@ func NewClient(cfg Config) (*Client, error) {
 		}
 	}
 	defd(&cfg.Timeout, d.Timeout)
+	defd(&cfg.Deadline, d.Deadline)
 	defd(&cfg.RetryWaitMin, d.RetryWaitMin)
 	defd(&cfg.RetryWaitMax, d.RetryWaitMax)
 	defd(&cfg.RetryAfterUnit, d.RetryAfterUnit)
@@ -167,7 +182,7 @@ func NewClient(cfg Config) (*Client, error) {
 	if cfg.Version == "" {
 		cfg.Version = d.Version
 	}
-	c := &Client{cfg: cfg}
+	c := &Client{cfg: cfg, policy: wait.Policy{Max: cfg.MaxRetryAfter, Unit: cfg.RetryAfterUnit, Now: cfg.Now}}
 	c.agent = fmt.Sprintf("chemores/%s (%s; mailto:%s)", cfg.Version, cfg.ProjectURL, cfg.Mailto)
 	for i, r := range []float64{cfg.SearchRate, cfg.LookupRate, cfg.NCBIRate} {
 		every := time.Duration(float64(time.Second)/r) + cfg.Gap
@@ -188,7 +203,7 @@ func NewClient(cfg Config) (*Client, error) {
 	rc.RetryWaitMin = cfg.RetryWaitMin
 	rc.RetryWaitMax = cfg.RetryWaitMax
 	rc.CheckRetry = c.checkRetry
-	rc.Backoff = c.backoff
+	rc.Backoff = c.policy.Backoff
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rc.RequestLogHook = func(_ retryablehttp.Logger, _ *http.Request, attempt int) {
 		if attempt > 0 {
@@ -262,65 +277,41 @@ func (r *releaser) Close() error {
 }
 
 // checkRetry retries what may pass: network errors and time-outs, 429,
-// 5xx, and bodies cut short or not the JSON promised.
+// 5xx, and bodies cut short or not the answer promised (errBody); an
+// answer of the wrong kind (errAnswer) is final. A Retry-After over the
+// cap, on any status, stops (wait.Policy).
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
-		if wait, ok := c.retryAfter(resp); ok && wait > c.cfg.MaxRetryAfter {
-			return false, fmt.Errorf("server asks to wait %s (Retry-After), longer than %s", wait, c.cfg.MaxRetryAfter)
-		}
+	if errors.Is(err, errAnswer) {
+		return false, nil
 	}
-	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
-}
-
-// backoff honours Retry-After on 429 and 503, else waits an exponential
-// time with full jitter, so that clients that failed together do not
-// come back together.
-func (c *Client) backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
-	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if wait, ok := c.retryAfter(resp); ok {
-			return wait
-		}
-	}
-	ceil := lo << min(attempt, 16)
-	if ceil > hi || ceil <= 0 {
-		ceil = hi
-	}
-	if ceil <= lo {
-		return lo
-	}
-	return lo + rand.N(ceil-lo)
-}
-
-// retryAfter reads Retry-After as seconds or as an HTTP date.
-func (c *Client) retryAfter(resp *http.Response) (time.Duration, bool) {
-	v := resp.Header.Get("Retry-After")
-	if v == "" {
-		return 0, false
-	}
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-		return time.Duration(n) * c.cfg.RetryAfterUnit, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0), true
-	}
-	return 0, false
+	return c.policy.CheckRetry(ctx, resp, err)
 }
 
 // maxBody bounds a response: a page of five works is tens of kilobytes.
 const maxBody = 8 << 20
 
-// errBody marks an answer whose body broke off or is not valid JSON:
-// worth another try.
+// errBody marks an answer whose body broke off or is not the answer
+// promised (a Crossref "status": "error", an HTML page): worth another
+// try, never cached.
 var errBody = errors.New("bad response body")
 
-// get fetches one URL and returns the status and the whole body. Only
-// 200 and 404 are answers; anything else after the retries is an error.
-func (c *Client) get(ctx context.Context, cl class, url string, wantJSON bool) (int, []byte, error) {
-	ctx = context.WithValue(ctx, classKey{}, cl)
-	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+// errAnswer marks a status that is no answer to the request (a 404 to a
+// search): final, never cached.
+var errAnswer = errors.New("not an answer")
+
+// get fetches one URL and returns the status and the whole body. check,
+// if set, says whether the answer is a well-formed one; otherwise 200
+// and 404 are answers (a 200 must be JSON if wantJSON). Anything else,
+// after the retries, is an error whose text holds neither the contact
+// address nor a context error: a request that timed out is one failure
+// toward MaxErrors, not the end of the run.
+func (c *Client) get(ctx context.Context, cl class, url string, wantJSON bool, check func(status int, body []byte) error) (int, []byte, error) {
+	rctx, cancel := context.WithTimeout(context.WithValue(ctx, classKey{}, cl), c.cfg.Deadline)
+	defer cancel()
+	req, err := retryablehttp.NewRequestWithContext(rctx, http.MethodGet, url, nil)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -331,6 +322,9 @@ func (c *Client) get(ctx context.Context, cl class, url string, wantJSON bool) (
 	var body []byte
 	req.SetResponseHandler(func(resp *http.Response) error {
 		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusNotFound {
+			return nil // no answer; the status says so after the retries
+		}
 		b, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 		if err != nil {
 			return fmt.Errorf("%w: %v", errBody, err)
@@ -338,8 +332,14 @@ func (c *Client) get(ctx context.Context, cl class, url string, wantJSON bool) (
 		if len(b) > maxBody {
 			return fmt.Errorf("%w: over %d bytes", errBody, maxBody)
 		}
-		if resp.StatusCode == http.StatusOK && wantJSON && !json.Valid(b) {
-			return fmt.Errorf("%w: not valid JSON (%d bytes)", errBody, len(b))
+		switch {
+		case check != nil:
+			err = check(resp.StatusCode, b)
+		case resp.StatusCode == http.StatusOK && wantJSON && !json.Valid(b):
+			err = fmt.Errorf("%w: not valid JSON (%d bytes)", errBody, len(b))
+		}
+		if err != nil {
+			return err
 		}
 		body = b
 		return nil
@@ -355,13 +355,38 @@ func (c *Client) get(ctx context.Context, cl class, url string, wantJSON bool) (
 		if ctx.Err() != nil {
 			return 0, nil, ctx.Err()
 		}
-		c.stats.Failures.Add(1)
-		if n := c.failing.Add(1); int(n) >= c.cfg.MaxErrors {
-			return 0, nil, fmt.Errorf("%w (%d; last: GET %s: %v)", ErrTooManyErrors, n, redact(url), err)
+		if errors.Is(err, wait.ErrTooLong) {
+			return 0, nil, fmt.Errorf("GET %s: %w", redact(url), err)
 		}
-		return 0, nil, fmt.Errorf("GET %s: %w", redact(url), err)
+		c.stats.Failures.Add(1)
+		msg := c.describe(err, rctx)
+		if n := c.failing.Add(1); int(n) >= c.cfg.MaxErrors {
+			return 0, nil, fmt.Errorf("%w (%d; last: GET %s: %s)", ErrTooManyErrors, n, redact(url), msg)
+		}
+		return 0, nil, fmt.Errorf("GET %s: %s", redact(url), msg)
 	}
 	c.failing.Store(0)
 	c.stats.Responses.Add(1)
 	return resp.StatusCode, bytes.Clone(body), nil
+}
+
+// describe says why a request failed, in words that hold no URL (the
+// net/http errors repeat it, contact address included) and no context
+// error.
+func (c *Client) describe(err error, rctx context.Context) string {
+	if rctx.Err() != nil {
+		return fmt.Sprintf("no answer after %s of attempts and waits (the deadline of one request)", c.cfg.Deadline)
+	}
+	var ue *neturl.Error
+	if errors.As(err, &ue) {
+		if ue.Timeout() {
+			return fmt.Sprintf("no answer within %s (the time-out of one attempt)", c.cfg.Timeout)
+		}
+		err = ue.Err
+	}
+	msg := err.Error()
+	for _, s := range []string{c.cfg.Mailto, neturl.QueryEscape(c.cfg.Mailto)} {
+		msg = strings.ReplaceAll(msg, s, "[contact]")
+	}
+	return msg
 }

@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -34,6 +35,10 @@ func TestFaults(t *testing.T) {
 			w.WriteHeader(http.StatusTooManyRequests)
 		}},
 		{"500", 3, func(w http.ResponseWriter) { http.Error(w, "oops", http.StatusInternalServerError) }},
+		{"502 with Retry-After", 1, func(w http.ResponseWriter) {
+			w.Header().Set("Retry-After", "2")
+			w.WriteHeader(http.StatusBadGateway)
+		}},
 		{"503 with Retry-After", 1, func(w http.ResponseWriter) {
 			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(http.StatusServiceUnavailable)
@@ -44,6 +49,10 @@ func TestFaults(t *testing.T) {
 			fmt.Fprint(w, `{"status":"ok","message-type":"work-list","message":{"items":[{"DOI":`)
 		}},
 		{"invalid JSON", 1, func(w http.ResponseWriter) { fmt.Fprint(w, `{"status":"ok", "message": <html>`) }},
+		{"status error under 200", 2, func(w http.ResponseWriter) {
+			fmt.Fprint(w, `{"status":"error","message-type":"validation-failure","message":[{"type":"x","message":"busy"}]}`)
+		}},
+		{"HTML under 200", 1, func(w http.ResponseWriter) { fmt.Fprint(w, "<!DOCTYPE html><html><body>Bad gateway</body></html>") }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -109,26 +118,113 @@ func TestFaultsPersist(t *testing.T) {
 	}
 }
 
+// A Retry-After over the cap stops the run at once, whatever the
+// status, with a message naming the wait; it is not slept through.
 func TestRetryAfterTooLong(t *testing.T) {
+	for _, status := range []int{http.StatusTooManyRequests, http.StatusServiceUnavailable, http.StatusBadGateway} {
+		corpus, srv := oneRef(t)
+		srv.fault = func(w http.ResponseWriter, r *http.Request) bool {
+			w.Header().Set("Retry-After", "100000")
+			w.WriteHeader(status)
+			return true
+		}
+		cfg := testConfig(srv.URL)
+		cfg.RetryAfterUnit = time.Second
+		client, _ := NewClient(cfg)
+		start := time.Now()
+		// Bounded, so that a client that sleeps fails the test instead
+		// of hanging it.
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err := Enrich(ctx, corpusDoc(corpus), NewSource(nil, client, false), Options{})
+		cancel()
+		if !errors.Is(err, ErrWaitTooLong) || !strings.Contains(err.Error(), "asks to wait 27h46m40s") {
+			t.Errorf("%d: err = %v, want the run stopped naming the wait", status, err)
+		}
+		if n := srv.requests.Load(); n != 1 || time.Since(start) > 2*time.Second {
+			t.Errorf("%d: %d requests in %s, want 1 and no wait", status, n, time.Since(start))
+		}
+	}
+}
+
+// A request that times out is one failure toward MaxErrors, not the end
+// of the run, and no message shows the contact address.
+func TestTimeoutCountsAsError(t *testing.T) {
+	corpus := loadCorpus(t)[:6]
+	srv := newFakeServer(t, corpus)
+	hang := make(chan struct{})
+	defer close(hang)
+	srv.fault = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/ecitmatch.cgi" || strings.Contains(r.URL.RawQuery, "Siegel") {
+			select { // longer than the time-out
+			case <-hang:
+			case <-time.After(2 * time.Second):
+			}
+			return true
+		}
+		return false
+	}
+	cfg := testConfig(srv.URL)
+	cfg.Timeout = 50 * time.Millisecond
+	cfg.Retries = 0
+	cfg.MaxErrors = 100
+	client, _ := NewClient(cfg)
+	links, err := Enrich(context.Background(), corpusDoc(corpus), NewSource(nil, client, false), Options{})
+	if err != nil {
+		t.Fatalf("the run ended: %v", err)
+	}
+	out, _ := json.Marshal(links)
+	if strings.Contains(string(out), "example.org") {
+		t.Errorf("the contact address shows in the results: %s", out)
+	}
+	if l := links.References[0]; l.Status != Error || !strings.Contains(l.Reason, "no answer within 50ms") {
+		t.Errorf("reference 1: %s (%s), want an error naming the time-out", l.Status, l.Reason)
+	}
+	if n := client.Stats().Failures.Load(); n < 2 {
+		t.Errorf("%d failures counted, want the search and the PubMed requests", n)
+	}
+
+	// Past MaxErrors, time-outs stop the run like other failures, and
+	// the message still hides the address.
+	srv.mu.Lock()
+	srv.fault = func(w http.ResponseWriter, r *http.Request) bool {
+		select {
+		case <-hang:
+		case <-time.After(2 * time.Second):
+		}
+		return true
+	}
+	srv.mu.Unlock()
+	cfg.MaxErrors = 2
+	client, _ = NewClient(cfg)
+	_, err = Enrich(context.Background(), corpusDoc(corpus), NewSource(nil, client, false), Options{Workers: 1})
+	if !errors.Is(err, ErrTooManyErrors) || strings.Contains(err.Error(), "example.org") {
+		t.Errorf("err = %v, want ErrTooManyErrors without the address", err)
+	}
+}
+
+// One request gives up at its deadline, however politely the server
+// keeps asking to come back.
+func TestDeadline(t *testing.T) {
 	corpus, srv := oneRef(t)
 	srv.fault = func(w http.ResponseWriter, r *http.Request) bool {
-		w.Header().Set("Retry-After", "100000")
-		w.WriteHeader(http.StatusTooManyRequests)
+		w.Header().Set("Retry-After", "30")
+		w.WriteHeader(http.StatusServiceUnavailable)
 		return true
 	}
 	cfg := testConfig(srv.URL)
-	cfg.RetryAfterUnit = time.Second
+	cfg.Retries = 1000
+	cfg.Deadline = 200 * time.Millisecond
 	client, _ := NewClient(cfg)
 	start := time.Now()
 	links, err := Enrich(context.Background(), corpusDoc(corpus), NewSource(nil, client, false), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if time.Since(start) > 2*time.Second {
-		t.Error("waited for an absurd Retry-After")
+	if l := links.References[0]; l.Status != Error || !strings.Contains(l.Reason, "the deadline of one request") {
+		t.Errorf("got %s (%s), want an error naming the deadline", l.Status, l.Reason)
 	}
-	if l := links.References[0]; l.Status != Error || !strings.Contains(l.Reason, "Retry-After") {
-		t.Errorf("got %s (%s), want an error about Retry-After", l.Status, l.Reason)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %s", d)
 	}
 }
 
@@ -218,7 +314,7 @@ func TestRateLimit(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			if _, _, err := client.get(context.Background(), classSearch, fmt.Sprintf("%s/works?q=%d", srv.URL, i), true); err != nil {
+			if _, _, err := client.get(context.Background(), classSearch, fmt.Sprintf("%s/works?q=%d", srv.URL, i), true, nil); err != nil {
 				t.Error(err)
 			}
 		})

@@ -62,7 +62,8 @@ func TestParseCitMatch(t *testing.T) {
 
 func TestCacheRoundTrip(t *testing.T) {
 	c := NewCache()
-	c.Put(newEntry("crossref works b", "https://api.crossref.org/works?query.bibliographic=b&mailto=x%40y.org", 200, []byte(`{ "status" : "ok", "t": "<i>x</i> & y" }`)))
+	c.Put(newEntry("crossref works b", "https://api.crossref.org/works?query.bibliographic=b&mailto=x%40y.org", 200,
+		[]byte(`{ "status" : "ok", "message-type": "work-list", "message": {"items": [{"DOI": "10.1/b", "title": ["<i>x</i> & y"]}]} }`)))
 	c.Put(newEntry("ncbi ecitmatch a", "https://e/ecitmatch.cgi?bdata=a&email=x%40y.org", 200, []byte("a|b|c|d|e|1|123\n")))
 	c.Put(newEntry("crossref work 10.1/none", "https://api.crossref.org/works/10.1/none", 404, []byte("Resource not found.")))
 	var a bytes.Buffer
@@ -73,7 +74,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	if strings.Contains(out, "x%40y.org") || strings.Contains(out, "x@y.org") {
 		t.Errorf("cache keeps the contact address:\n%s", out)
 	}
-	if !strings.Contains(out, `"json":{"status":"ok","t":"<i>x</i> & y"}`) {
+	if !strings.Contains(out, `"json":{"status":"ok","message-type":"work-list","message":{"items":[{"DOI":"10.1/b","title":["<i>x</i> & y"]}]}}`) {
 		t.Errorf("JSON body not kept compact and unescaped:\n%s", out)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")

@@ -35,7 +35,11 @@
 // Offline by default: a response missing from the cache leaves the
 // reference unresolved unless a curated row gives its DOI. Online, the
 // Client keeps Crossref's and NCBI's limits (token buckets, requests in
-// flight, Retry-After, back-off with jitter, a stop when failures pile
-// up) and the Source records exactly the responses used (the deposited
-// list included), so that the rewritten cache is pruned.
+// flight, Retry-After on any status up to a cap, back-off with jitter, a
+// time-out per attempt and a deadline per request, a stop when failures
+// pile up) and the Source records exactly the responses used (the
+// deposited list included), so that the rewritten cache is pruned. Only
+// well-formed answers are used and cached (checkAnswer): an error under
+// HTTP 200, an HTML page or a truncated body is retried, and ReadCache
+// leaves out such entries stored by older versions.
 package enrich

@@ -82,7 +82,7 @@ func Enrich(ctx context.Context, doc *extract.Document, src *Source, opt Options
 
 // fatal errors end the run instead of marking one reference.
 func fatal(err error) bool {
-	return errors.Is(err, ErrTooManyErrors) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+	return errors.Is(err, ErrTooManyErrors) || errors.Is(err, ErrWaitTooLong) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 func resolve(ctx context.Context, src *Source, r extract.Reference) (Link, error) {

@@ -79,7 +79,7 @@ func TestRateAgainstEnforcingServer(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			if _, _, err := client.get(context.Background(), classSearch, fmt.Sprintf("%s/works?query.bibliographic=q%d", srv.URL, i), true); err != nil {
+			if _, _, err := client.get(context.Background(), classSearch, fmt.Sprintf("%s/works?query.bibliographic=q%d", srv.URL, i), true, nil); err != nil {
 				t.Error(err)
 			}
 		})

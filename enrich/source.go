@@ -64,6 +64,10 @@ func (s *Source) Merged() *Cache {
 	return c
 }
 
+// Dropped counts entries of the cache read that were not well-formed
+// answers and were left out (Cache.Dropped).
+func (s *Source) Dropped() int { return s.cache.Dropped() }
+
 // Unused counts cached entries this run did not use.
 func (s *Source) Unused() int {
 	s.mu.Lock()
@@ -110,7 +114,7 @@ func (s *Source) get(ctx context.Context, key string, cl class, u string, wantJS
 	if s.client == nil {
 		return Entry{}, ErrNotCached
 	}
-	status, body, err := s.client.get(ctx, cl, u, wantJSON)
+	status, body, err := s.client.get(ctx, cl, u, wantJSON, checkAnswer(key))
 	if err != nil {
 		return Entry{}, err
 	}
@@ -130,7 +134,7 @@ const rows = 5
 
 func (s *Source) search(ctx context.Context, query string) (Entry, error) {
 	v := url.Values{"query.bibliographic": {query}, "rows": {strconv.Itoa(rows)}, "select": {selectFields}}
-	return s.get(ctx, "crossref works "+query, classSearch, s.crossref()+"/works?"+v.Encode(), true)
+	return s.get(ctx, keySearch+query, classSearch, s.crossref()+"/works?"+v.Encode(), true)
 }
 
 func (s *Source) lookup(ctx context.Context, doi string) (Entry, error) {
@@ -139,7 +143,7 @@ func (s *Source) lookup(ctx context.Context, doi string) (Entry, error) {
 	for i := range segs {
 		segs[i] = url.PathEscape(segs[i])
 	}
-	return s.get(ctx, "crossref work "+doi, classLookup, s.crossref()+"/works/"+strings.Join(segs, "/"), true)
+	return s.get(ctx, keyLookup+doi, classLookup, s.crossref()+"/works/"+strings.Join(segs, "/"), true)
 }
 
 // records asks for the records of several DOIs in one request: the same
@@ -151,17 +155,17 @@ func (s *Source) records(ctx context.Context, dois []string) (Entry, error) {
 		fs[i] = "doi:" + d
 	}
 	v := url.Values{"filter": {strings.Join(fs, ",")}, "rows": {strconv.Itoa(len(dois))}, "select": {selectFields}}
-	return s.get(ctx, "crossref works "+strings.Join(fs, ","), classSearch, s.crossref()+"/works?"+v.Encode(), true)
+	return s.get(ctx, keySearch+strings.Join(fs, ","), classSearch, s.crossref()+"/works?"+v.Encode(), true)
 }
 
 func (s *Source) citMatch(ctx context.Context, line string) (Entry, error) {
 	v := url.Values{"db": {"pubmed"}, "retmode": {"xml"}, "bdata": {line}}
-	return s.get(ctx, "ncbi ecitmatch "+line, classNCBI, s.ncbi()+"/ecitmatch.cgi?"+s.ncbiParams(v), false)
+	return s.get(ctx, keyCitMatch+line, classNCBI, s.ncbi()+"/ecitmatch.cgi?"+s.ncbiParams(v), false)
 }
 
 func (s *Source) summary(ctx context.Context, pmid string) (Entry, error) {
 	v := url.Values{"db": {"pubmed"}, "retmode": {"json"}, "id": {pmid}}
-	return s.get(ctx, "ncbi esummary "+pmid, classNCBI, s.ncbi()+"/esummary.fcgi?"+s.ncbiParams(v), true)
+	return s.get(ctx, keySummary+pmid, classNCBI, s.ncbi()+"/esummary.fcgi?"+s.ncbiParams(v), true)
 }
 
 func (s *Source) crossref() string {

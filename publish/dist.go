@@ -27,9 +27,16 @@ const stagingPrefix = ".staging-"
 // Dist is a directory of releases: <dir>/<id>/ and <dir>/latest.json.
 type Dist struct {
 	Dir string
+	// Busy, if set, is called when another publish or pull holds the
+	// directory, before waiting for it, with what the holder wrote
+	// ("pid 1234").
+	Busy func(holder string)
 	// afterFile, if set, is called after each staged file is written; an
 	// error aborts the publish there. Tests inject crashes with it.
 	afterFile func(n int, path string) error
+	// afterCommit, if set, is called between moving the release into
+	// place and updating latest.json: tests stop a publish there.
+	afterCommit func() error
 }
 
 // PublishOptions controls Dist.Publish.
@@ -63,7 +70,8 @@ type Latest struct {
 	Releases       []string `json:"releases"` // all, oldest first
 }
 
-// Releases lists the release ids in the directory, oldest first.
+// Releases lists the release ids in the directory, oldest first. A
+// release directory may be a symbolic link to a copy elsewhere.
 func (d *Dist) Releases() ([]string, error) {
 	ents, err := os.ReadDir(d.Dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -74,7 +82,15 @@ func (d *Dist) Releases() ([]string, error) {
 	}
 	var ids []string
 	for _, e := range ents {
-		if e.IsDir() && ValidReleaseID(e.Name()) {
+		if !ValidReleaseID(e.Name()) {
+			continue
+		}
+		dir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(filepath.Join(d.Dir, e.Name()))
+			dir = err == nil && fi.IsDir()
+		}
+		if dir {
 			ids = append(ids, e.Name())
 		}
 	}
@@ -87,6 +103,13 @@ func (d *Dist) Releases() ([]string, error) {
 // under a temporary name and renamed into place, and latest.json is
 // replaced atomically after it: a failure at any point leaves the earlier
 // releases and latest.json as they were, and no partial release visible.
+// A stop between the two leaves latest.json behind the newest release;
+// the next publish or pull, or RepairLatest, brings it up to date.
+//
+// Publishes into one directory take turns: each holds the directory's
+// lock (see Busy) from before it looks at the releases until latest.json
+// is written, so none removes another's staging directory or misses the
+// release another just made.
 func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*PublishResult, error) {
 	if o.Time.IsZero() {
 		return nil, fmt.Errorf("release time not set")
@@ -94,6 +117,11 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
 		return nil, err
 	}
+	unlock, err := lockDir(ctx, d.Dir, d.Busy)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	d.removeStale()
 	ids, err := d.Releases()
 	if err != nil {
@@ -151,7 +179,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 		}
 		if exists {
 			os.RemoveAll(stage)
-			old, err := os.ReadFile(filepath.Join(d.Dir, id, SumsFile))
+			old, err := readCapped(filepath.Join(d.Dir, id, SumsFile), maxMetaBytes)
 			if err == nil && bytes.Equal(old, rel.Sums) {
 				res.Unchanged = true
 				return res, d.writeLatest()
@@ -165,6 +193,11 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 		if err := d.commit(stage, id); err != nil {
 			os.RemoveAll(stage)
 			return nil, err
+		}
+		if d.afterCommit != nil {
+			if err := d.afterCommit(); err != nil {
+				return nil, err
+			}
 		}
 		return res, d.writeLatest()
 	}
@@ -214,7 +247,8 @@ func (d *Dist) commit(stage, id string) error {
 }
 
 // removeStale deletes staging directories that a crashed publish left.
-// Two publishes into one directory at once are not supported.
+// It runs under the directory's lock: no staging directory it sees
+// belongs to a publish still running.
 func (d *Dist) removeStale() {
 	ents, _ := os.ReadDir(d.Dir)
 	for _, e := range ents {
@@ -222,6 +256,32 @@ func (d *Dist) removeStale() {
 			os.RemoveAll(filepath.Join(d.Dir, e.Name()))
 		}
 	}
+}
+
+// RepairLatest points dir's latest.json at its newest release, after
+// checking that release's files against its manifest: what a publish or
+// pull stopped between installing a release and updating latest.json
+// leaves to do. It returns the release latest.json now names.
+func RepairLatest(ctx context.Context, dir string) (string, error) {
+	unlock, err := lockDir(ctx, dir, nil)
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	d := &Dist{Dir: dir}
+	ids, err := d.Releases()
+	if err != nil {
+		return "", err
+	}
+	if len(ids) == 0 {
+		return "", fmt.Errorf("%s: no releases to point %s at", dir, LatestFile)
+	}
+	newest := ids[len(ids)-1]
+	if r := verifyRelease(filepath.Join(dir, newest), VerifyOptions{}); len(r.Problems) > 0 {
+		return "", fmt.Errorf("%s: %w: the newest release %s has problems (%s); %s left as it is",
+			dir, ErrVerify, newest, strings.Join(r.Problems[:min(len(r.Problems), 3)], "; "), LatestFile)
+	}
+	return newest, d.writeLatest()
 }
 
 // writeLatest points latest.json at the newest release, rewriting it
@@ -237,7 +297,7 @@ func (d *Dist) writeLatest() error {
 	}
 	data := encodeJSON(l, true)
 	p := filepath.Join(d.Dir, LatestFile)
-	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, data) {
+	if old, err := readCapped(p, maxMetaBytes); err == nil && bytes.Equal(old, data) {
 		return nil
 	}
 	return atomic.WriteFile(p, data, 0o644)
@@ -245,7 +305,7 @@ func (d *Dist) writeLatest() error {
 
 func latestFor(dir string, ids []string) (Latest, error) {
 	id := ids[len(ids)-1]
-	mb, err := os.ReadFile(filepath.Join(dir, id, ManifestFile))
+	mb, err := readCapped(filepath.Join(dir, id, ManifestFile), maxMetaBytes)
 	if err != nil {
 		return Latest{}, fmt.Errorf("release %s: %w", id, err)
 	}

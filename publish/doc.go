@@ -51,9 +51,13 @@
 // Releases are immutable: Dist.Publish stages a release under a hidden
 // name and renames it into place, refuses to overwrite an id with other
 // content (a same-day change gets a patch letter, 2026-11-26b), and does
-// nothing when the content is already published. Pull downloads a
-// release, checks every file against the manifest before installing it
-// atomically, resumes interrupted downloads and refuses unsafe paths and
-// oversized files; Verify re-checks an installed release; Server serves a
-// dist directory read-only with cache headers for previews.
+// nothing when the content is already published. Publishes and pulls
+// into one directory take turns on its lock (.lock, removed when done).
+// Pull downloads a release, checks every file against the manifest
+// before installing it atomically, resumes interrupted downloads, refuses
+// unsafe paths and oversized files, and bounds every wait on the server
+// (Wait); Verify re-checks an installed release and RepairLatest points a
+// latest.json left behind at the newest release; Server serves a dist
+// directory read-only, regular files only, with cache headers for
+// previews.
 package publish

@@ -15,11 +15,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/readfile"
+	"github.com/chemores/chemores/internal/wait"
 )
 
 // DefaultMaxFileBytes caps each file pull accepts.
@@ -32,9 +35,65 @@ type PullOptions struct {
 	Dest         string // installs into Dest/<release>/ and updates Dest/latest.json
 	MaxFileBytes int64  // per-file cap; 0 means DefaultMaxFileBytes
 	Concurrency  int    // parallel downloads; 0 means 4
-	// Client is the HTTP client for URL sources; nil makes one that
-	// retries transient failures (connection errors, 429, 5xx).
-	Client *retryablehttp.Client
+	// Wait bounds the waiting on an HTTP source; zero fields take the
+	// defaults of DefaultWait.
+	Wait Wait
+	// Busy, if set, is called when another pull or publish holds Dest,
+	// before waiting for it (see Dist.Busy).
+	Busy func(holder string)
+}
+
+// Wait bounds how long pull waits on a server. Transient failures
+// (connection errors, time-outs, 429, 5xx) are retried.
+type Wait struct {
+	// Timeout is what one attempt gets to connect and receive the
+	// answer's headers, and the longest silence inside a body: a large
+	// file takes as long as it needs while data flows.
+	Timeout time.Duration
+	// Deadline bounds the whole pull, every download, retry and wait
+	// included; what arrived is kept for the next run.
+	Deadline time.Duration
+	// MaxRetryAfter is the longest Retry-After obeyed, on any status; a
+	// server asking for more stops the pull with the wait named.
+	MaxRetryAfter time.Duration
+	Retries       int           // retries of a failed request
+	RetryWait     time.Duration // the first back-off; later ones double, up to 30 times it
+	// RetryAfterUnit is what one Retry-After second means: a second,
+	// except in tests.
+	RetryAfterUnit time.Duration
+}
+
+// DefaultWait is what pull waits by default.
+var DefaultWait = Wait{
+	Timeout:        30 * time.Second,
+	Deadline:       time.Hour,
+	MaxRetryAfter:  2 * time.Minute,
+	Retries:        4,
+	RetryWait:      time.Second,
+	RetryAfterUnit: time.Second,
+}
+
+func (w Wait) withDefaults() Wait {
+	d := DefaultWait
+	for _, f := range []struct{ v, dv *time.Duration }{
+		{&w.Timeout, &d.Timeout}, {&w.Deadline, &d.Deadline}, {&w.MaxRetryAfter, &d.MaxRetryAfter},
+		{&w.RetryWait, &d.RetryWait}, {&w.RetryAfterUnit, &d.RetryAfterUnit},
+	} {
+		if *f.v <= 0 {
+			*f.v = *f.dv
+		}
+	}
+	if w.Retries <= 0 {
+		w.Retries = d.Retries
+	}
+	return w
+}
+
+// deadlineError ends a pull that ran past its deadline.
+type deadlineError struct{ d time.Duration }
+
+func (e *deadlineError) Error() string {
+	return fmt.Sprintf("the pull took longer than its deadline of %s; what arrived is kept, and running pull again resumes", e.d)
 }
 
 // PullResult says what Pull did.
@@ -73,7 +132,22 @@ type source interface {
 // renamed), files already verified are not fetched again, and a download
 // cut short resumes where it stopped on the next run. Paths that would
 // leave Dest and files over the size cap are refused.
+//
+// Every wait is bounded (see Wait): an attempt that gets no answer or
+// whose body stalls is retried, a Retry-After over the cap stops the
+// pull, and the pull as a whole ends at its deadline.
 func Pull(ctx context.Context, o PullOptions) (*PullResult, error) {
+	o.Wait = o.Wait.withDefaults()
+	dctx, cancel := context.WithTimeoutCause(ctx, o.Wait.Deadline, &deadlineError{o.Wait.Deadline})
+	defer cancel()
+	res, err := pullRelease(dctx, o)
+	if err != nil && ctx.Err() == nil && dctx.Err() != nil {
+		return nil, context.Cause(dctx)
+	}
+	return res, err
+}
+
+func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 	if o.MaxFileBytes <= 0 {
 		o.MaxFileBytes = DefaultMaxFileBytes
 	}
@@ -128,6 +202,13 @@ func Pull(ctx context.Context, o PullOptions) (*PullResult, error) {
 	if err := os.MkdirAll(o.Dest, 0o755); err != nil {
 		return nil, err
 	}
+	// One pull (or publish) at a time in a directory: they share the
+	// staging area and latest.json.
+	unlock, err := lockDir(ctx, o.Dest, o.Busy)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	root, err := os.OpenRoot(o.Dest)
 	if err != nil {
 		return nil, err
@@ -135,13 +216,23 @@ func Pull(ctx context.Context, o PullOptions) (*PullResult, error) {
 	defer root.Close()
 	res := &PullResult{Release: id, Dir: filepath.Join(o.Dest, id), Files: len(m.Files)}
 	stage := ".pull-" + id
-	if _, err := root.Lstat(id); err == nil {
-		if _, err := Verify(res.Dir, VerifyOptions{}); err == nil {
-			if have, _ := root.ReadFile(id + "/" + ManifestFile); string(have) != string(mb) {
+	if fi, err := root.Lstat(id); err == nil {
+		_, verr := Verify(res.Dir, VerifyOptions{})
+		if verr == nil {
+			// Read where Verify read: a release directory may be a link
+			// to a copy elsewhere, which the root would not follow.
+			have, err := readCapped(filepath.Join(res.Dir, ManifestFile), maxMetaBytes)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", id, err)
+			}
+			if string(have) != string(mb) {
 				return nil, fmt.Errorf("%s is installed with another manifest than the source's: releases never change, so one of the two is not genuine", id)
 			}
 			res.Skipped = len(m.Files)
 			return res, writeDestLatest(o.Dest)
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s is a symbolic link to a release that does not verify (%v); repair it where the link leads, or remove the link and pull again", res.Dir, verr)
 		}
 		// A damaged install: repair it in the staging area, keeping the
 		// files that still verify.
@@ -361,13 +452,7 @@ func openSource(o PullOptions) (source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--from %q: %w", o.From, err)
 		}
-		c := o.Client
-		if c == nil {
-			c = retryablehttp.NewClient()
-			c.RetryMax = 4
-			c.Logger = nil
-		}
-		return &httpSource{base: u, client: c}, nil
+		return &httpSource{base: u, client: newClient(o.Wait)}, nil
 	}
 	if strings.Contains(o.From, "://") {
 		return nil, fmt.Errorf("--from %q: want an http(s) URL or a directory", o.From)
@@ -377,6 +462,20 @@ func openSource(o PullOptions) (source, error) {
 		return nil, fmt.Errorf("--from: %w", err)
 	}
 	return &dirSource{root}, nil
+}
+
+// newClient makes the HTTP client of a pull: attempts bounded by
+// wait.Transport, retries and Retry-After by wait.Policy.
+func newClient(w Wait) *retryablehttp.Client {
+	c := retryablehttp.NewClient()
+	c.Logger = nil
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	c.HTTPClient = &http.Client{Transport: &wait.Transport{Base: base, Header: w.Timeout, Stall: w.Timeout}}
+	c.RetryMax = w.Retries
+	c.RetryWaitMin, c.RetryWaitMax = w.RetryWait, 30*w.RetryWait
+	p := wait.Policy{Max: w.MaxRetryAfter, Unit: w.RetryAfterUnit}
+	c.CheckRetry, c.Backoff = p.CheckRetry, p.Backoff
+	return c
 }
 
 type httpSource struct {
@@ -428,7 +527,8 @@ func (s *dirSource) get(ctx context.Context, p string, offset int64) (io.ReadClo
 	if err := checkRelPath(p); err != nil {
 		return nil, false, err
 	}
-	f, err := s.root.Open(p)
+	// Not a FIFO or a device: opening one would wait without end.
+	f, err := readfile.OpenRegularIn(s.root, p)
 	if err != nil {
 		return nil, false, err
 	}

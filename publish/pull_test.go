@@ -14,8 +14,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 // faultServer serves a dist directory and misbehaves on request: each
@@ -99,15 +97,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func fastClient() *retryablehttp.Client {
-	c := retryablehttp.NewClient()
-	c.RetryMax, c.RetryWaitMin, c.RetryWaitMax, c.Logger = 3, time.Millisecond, 5*time.Millisecond, nil
-	return c
-}
+// fastWait cuts the retry waits to milliseconds.
+var fastWait = Wait{Retries: 3, RetryWait: time.Millisecond, RetryAfterUnit: time.Millisecond}
 
 func pull(t *testing.T, from, dest string, edit ...func(*PullOptions)) (*PullResult, error) {
 	t.Helper()
-	o := PullOptions{From: from, Dest: dest, Client: fastClient()}
+	o := PullOptions{From: from, Dest: dest, Wait: fastWait}
 	for _, e := range edit {
 		e(&o)
 	}

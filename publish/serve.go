@@ -4,12 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path"
 	"strings"
 	"time"
+
+	"github.com/chemores/chemores/internal/readfile"
 )
 
 // Cache lifetimes: a release directory never changes, latest.json does.
@@ -46,12 +47,12 @@ func contentType(name string) string {
 
 // Server serves a dist directory read-only: GET and HEAD only, no
 // directory listings, no hidden files (staging areas), nothing outside
-// the directory (symbolic links included). Versioned paths are cached
+// the directory (symbolic links included), regular files only (a FIFO
+// is not waited on). Versioned paths are cached
 // for a year as immutable, latest.json for a minute (with an ETag to
 // revalidate); "/" redirects to latest.json.
 type Server struct {
 	root *os.Root
-	fsys fs.FS
 }
 
 // NewServer opens dir for serving.
@@ -60,7 +61,7 @@ func NewServer(dir string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{root: root, fsys: root.FS()}, nil
+	return &Server{root: root}, nil
 }
 
 // Close releases the directory.
@@ -81,18 +82,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	f, err := s.fsys.Open(p)
+	// Opened without waiting: a FIFO would hold a thread per request.
+	f, err := readfile.OpenRegularIn(s.root, p)
 	if err != nil {
-		// Missing, or a link out of the directory: say nothing more.
+		// Missing, not a regular file, or a link out of the directory:
+		// say nothing more.
 		http.NotFound(w, r)
 		return
 	}
 	defer f.Close()
-	rs, ok := f.(io.ReadSeeker)
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() || !ok {
-		http.NotFound(w, r)
-		return
-	}
+	var rs io.ReadSeeker = f
 	h := w.Header()
 	h.Set("Content-Type", contentType(p))
 	h.Set("X-Content-Type-Options", "nosniff")

@@ -6,8 +6,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestServe(t *testing.T) {
@@ -110,5 +113,40 @@ func TestServeRevalidateAndRange(t *testing.T) {
 	h.ServeHTTP(rec, req)
 	if rec.Code != http.StatusPartialContent || rec.Body.String() != "SQLite format 3\x00" {
 		t.Errorf("range: %d %q", rec.Code, rec.Body.String())
+	}
+}
+
+// A FIFO in the served directory is a 404 at once: no request waits for
+// a writer, and no thread is left blocked per request.
+func TestServeFIFO(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "latest.json"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	h, err := NewServer(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	c := &http.Client{Timeout: 2 * time.Second}
+	threads := pprof.Lookup("threadcreate").Count()
+	const n = 50
+	for range n {
+		resp, err := c.Get(srv.URL + "/latest.json")
+		if err != nil {
+			if f, err := os.OpenFile(filepath.Join(dir, "latest.json"), os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				f.Close() // let one blocked open go
+			}
+			t.Fatalf("a request to a FIFO: %v", err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Fatalf("status %d, want 404", resp.StatusCode)
+		}
+	}
+	if grew := pprof.Lookup("threadcreate").Count() - threads; grew > n/5 {
+		t.Errorf("%d threads created by %d requests", grew, n)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/chemores/chemores/internal/readfile"
 )
 
 // ErrVerify marks a release that failed verification.
@@ -80,7 +82,22 @@ func reportErr(rs []*VerifyReport) error {
 	return fmt.Errorf("%w: %s", ErrVerify, msg)
 }
 
+// checkLatest checks latest.json against the newest release. A
+// latest.json that is missing, damaged or behind (a publish or pull
+// stopped between installing a release and updating it) gets the
+// command that rewrites it.
 func checkLatest(dir string, ids []string, o VerifyOptions) error {
+	want, err := latestFor(dir, ids)
+	if err != nil {
+		return err
+	}
+	if err := latestMatches(dir, want, o); err != nil {
+		return fmt.Errorf("%w; run `chemores verify --repair %s` to point it at %s", err, dir, want.Release)
+	}
+	return nil
+}
+
+func latestMatches(dir string, want Latest, o VerifyOptions) error {
 	data, err := readCapped(filepath.Join(dir, LatestFile), maxMetaBytes)
 	if err != nil {
 		return err
@@ -98,12 +115,8 @@ func checkLatest(dir string, ids []string, o VerifyOptions) error {
 			return err
 		}
 	}
-	want, err := latestFor(dir, ids)
-	if err != nil {
-		return err
-	}
 	if l.Release != want.Release || l.ManifestSHA256 != want.ManifestSHA256 {
-		return fmt.Errorf("%s points at %s (manifest %.12s), want %s (manifest %.12s)", LatestFile, l.Release, l.ManifestSHA256, want.Release, want.ManifestSHA256)
+		return fmt.Errorf("%s points at %s (manifest %.12s), but the newest release is %s (manifest %.12s)", LatestFile, l.Release, l.ManifestSHA256, want.Release, want.ManifestSHA256)
 	}
 	return nil
 }
@@ -202,7 +215,9 @@ func fileMatches(root *os.Root, e ManifestEntry) (bool, error) {
 	if fi.Size() != e.Bytes {
 		return false, nil
 	}
-	f, err := root.Open(e.Path)
+	// Opened without waiting, and checked again: a file swapped for a
+	// FIFO since the Lstat must not hang the check.
+	f, err := readfile.OpenRegularIn(root, e.Path)
 	if err != nil {
 		return false, err
 	}
@@ -214,8 +229,10 @@ func fileMatches(root *os.Root, e ManifestEntry) (bool, error) {
 	return hex.EncodeToString(h.Sum(nil)) == e.SHA256, nil
 }
 
+// readCapped reads a metadata file: regular, opened without waiting on
+// a FIFO, at most max bytes.
 func readCapped(p string, max int64) ([]byte, error) {
-	f, err := os.Open(p)
+	f, err := readfile.OpenRegular(p)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +241,7 @@ func readCapped(p string, max int64) ([]byte, error) {
 }
 
 func readRootCapped(root *os.Root, p string, max int64) ([]byte, error) {
-	f, err := root.Open(p)
+	f, err := readfile.OpenRegularIn(root, p)
 	if err != nil {
 		return nil, err
 	}

@@ -83,7 +83,7 @@ type docResult struct {
 
 func runBuild(ctx context.Context, e *env, o buildOptions) error {
 	start := time.Now()
-	lx, missing, err := loadLexicons(o.lexicons)
+	lx, missing, err := loadLexicons(ctx, o.lexicons)
 	if err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 	}
 	var curated *enrich.Curated
 	if path := filepath.Join(o.evidence, doc.ID+".tsv"); fileExists(path) {
-		if curated, err = readCurated(path, doc); err != nil {
+		if curated, err = readCurated(ctx, path, doc); err != nil {
 			return publish.Input{}, err
 		}
 	}

@@ -63,6 +63,8 @@ func enrichMain(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&o.cfg.NCBIRate, "ncbi-rate", o.cfg.NCBIRate, "NCBI requests per second")
 	fs.IntVar(&o.cfg.InFlight, "inflight", o.cfg.InFlight, "requests in flight per service")
 	fs.DurationVar(&o.cfg.Timeout, "timeout", o.cfg.Timeout, "time-out of one request attempt")
+	fs.DurationVar(&o.cfg.Deadline, "deadline", o.cfg.Deadline, "time one request may take, every attempt and wait included")
+	fs.DurationVar(&o.cfg.MaxRetryAfter, "max-retry-after", o.cfg.MaxRetryAfter, "longest Retry-After obeyed; a longer one stops the run")
 	fs.IntVar(&o.cfg.Retries, "retries", o.cfg.Retries, "retries of a failed request")
 	fs.IntVar(&o.cfg.MaxErrors, "max-errors", o.cfg.MaxErrors, "stop after this many requests fail in a row")
 	fs.IntVar(&o.workers, "workers", 3, "references resolved at once")
@@ -75,6 +77,9 @@ func enrichMain(ctx context.Context, e *env, args []string) error {
 		return usagef("want one input file, got %d (usage: chemores enrich %s)", len(pos), enrichCmd().args)
 	}
 	o.in = pos[0]
+	if o.out, err = checkOutput("-o", o.out); err != nil {
+		return err
+	}
 	if o.refresh {
 		o.online = true
 	}
@@ -89,7 +94,7 @@ func enrichMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
-	doc, err := readDocument(o.in)
+	doc, err := readDocument(ctx, o.in)
 	if err != nil {
 		return err
 	}
@@ -100,7 +105,7 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 	if err != nil {
 		return err
 	}
-	curated, err := readCurated(o.evidence, doc)
+	curated, err := readCurated(ctx, o.evidence, doc)
 	if err != nil {
 		return err
 	}
@@ -135,7 +140,7 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 				return errors.Join(err, werr)
 			}
 		}
-		if errors.Is(err, enrich.ErrTooManyErrors) {
+		if errors.Is(err, enrich.ErrTooManyErrors) || errors.Is(err, enrich.ErrWaitTooLong) {
 			return fmt.Errorf("stopped: %w; responses received so far are kept in %s; try again later", err, o.cache)
 		}
 		return err
@@ -157,17 +162,17 @@ func runEnrich(ctx context.Context, e *env, o enrichOptions) error {
 // readCurated reads and checks the document's curated evidence. Without
 // --evidence, a missing seeds/evidence/<id>.tsv means none; a file that
 // breaks a rule is an input error, every problem listed.
-func readCurated(path string, doc *extract.Document) (*enrich.Curated, error) {
+func readCurated(ctx context.Context, path string, doc *extract.Document) (*enrich.Curated, error) {
 	explicit := path != ""
 	if !explicit {
 		path = filepath.Join("seeds", "evidence", doc.ID+".tsv")
 	}
-	data, err := os.ReadFile(path)
+	data, err := readInput(ctx, path, maxLexiconBytes)
 	if errors.Is(err, os.ErrNotExist) && !explicit {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+		return nil, err
 	}
 	c, ps := enrich.ParseCurated(data, doc.ID)
 	ps = append(ps, c.Check(doc.References)...)
@@ -183,7 +188,7 @@ func readCurated(path string, doc *extract.Document) (*enrich.Curated, error) {
 
 // readCache reads the cache; a missing file is an empty cache.
 func readCache(path string) (*enrich.Cache, error) {
-	f, err := os.Open(path)
+	f, err := openInput(path, maxStageBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return enrich.NewCache(), nil
 	}
@@ -221,6 +226,9 @@ func summarizeLinks(w io.Writer, o enrichOptions, l *enrich.Links, src *enrich.S
 		fmt.Fprintf(w, "  online: %d responses fetched in %s (%d requests, %d retries, %d answered 429); cache %s rewritten with %d entries\n",
 			src.Fetched(), took.Round(time.Millisecond), s.Requests.Load(), s.Retries.Load(), s.TooMany.Load(), o.cache, src.Used().Len())
 		return
+	}
+	if d := src.Dropped(); d > 0 {
+		fmt.Fprintf(w, "  %d cache entries are not well-formed answers (errors stored by an older version) and were ignored; the next --online run asks again\n", d)
 	}
 	if u := src.Unused(); u > 0 {
 		fmt.Fprintf(w, "  %d cache entries unused; the next --online run prunes them\n", u)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/chemores/chemores/extract"
 )
@@ -15,7 +14,9 @@ func extractCmd() command {
 		args: "FILE [-o OUT.json]",
 		summary: `Extract a review (text, PDF or JATS XML) into a structured Document as JSON:
 front matter, sections, paragraphs, figures, citations and references.
-Writes to OUT.json (atomically) or, without -o, to standard output.`,
+FILE is a regular file or a pipe (/dev/stdin), at most 64 MB. Writes to
+OUT.json (atomically; a link is followed, a device or FIFO refused) or,
+without -o or with -o -, to standard output.`,
 		run: extractMain,
 	}
 }
@@ -28,7 +29,7 @@ type extractOptions struct {
 func extractMain(ctx context.Context, e *env, args []string) error {
 	var o extractOptions
 	fs := newFlags(extractCmd(), e)
-	fs.StringVar(&o.out, "o", "", "write the JSON here instead of standard output")
+	fs.StringVar(&o.out, "o", "", "write the JSON here (- or nothing: standard output)")
 	fs.BoolVar(&o.quiet, "q", false, "do not summarize diagnostics on standard error")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -38,6 +39,9 @@ func extractMain(ctx context.Context, e *env, args []string) error {
 		return usagef("want one input file, got %d (usage: chemores extract FILE [-o OUT.json])", len(pos))
 	}
 	o.in = pos[0]
+	if o.out, err = checkOutput("-o", o.out); err != nil {
+		return err
+	}
 	return runExtract(ctx, e, o)
 }
 
@@ -45,6 +49,9 @@ func runExtract(ctx context.Context, e *env, o extractOptions) error {
 	doc, err := extractFile(ctx, o.in)
 	if err != nil {
 		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err // interrupted: write nothing
 	}
 	if err := writeStage(e, o.out, doc); err != nil {
 		return err
@@ -55,22 +62,12 @@ func runExtract(ctx context.Context, e *env, o extractOptions) error {
 	return nil
 }
 
-// extractFile reads and extracts one file, refusing huge ones before
-// reading them.
+// extractFile reads and extracts one file: a regular file or a pipe,
+// refused past the size limit whatever it is.
 func extractFile(ctx context.Context, path string) (*extract.Document, error) {
-	fi, err := os.Stat(path)
+	data, err := readInput(ctx, path, extract.MaxBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%w: %s is a directory", extract.ErrInput, path)
-	}
-	if fi.Size() > extract.MaxBytes {
-		return nil, fmt.Errorf("%s: %w: %d MB is over the %d MB limit", path, extract.ErrInput, fi.Size()>>20, extract.MaxBytes>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+		return nil, err
 	}
 	doc, err := extract.Parse(ctx, path, data)
 	if err != nil {

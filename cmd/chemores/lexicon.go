@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/readfile"
 	"github.com/chemores/chemores/normalize"
 )
 
@@ -46,13 +46,19 @@ func lexiconMain(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 0 || o.db == "" {
 		return usagef("usage: chemores lexicon -db org.Hs.eg.sqlite [-o genes.tsv]")
 	}
+	if o.out, err = checkOutput("-o", o.out); err != nil {
+		return err
+	}
 	return runLexicon(ctx, e, o)
 }
 
 func runLexicon(ctx context.Context, e *env, o lexiconOptions) error {
-	if _, err := os.Stat(o.db); err != nil {
+	// SQLite would wait on a FIFO as long as it has no writer.
+	f, err := readfile.OpenRegular(o.db)
+	if err != nil {
 		return fmt.Errorf("%w: %v", extract.ErrInput, err)
 	}
+	f.Close()
 	db, err := sql.Open("sqlite3", "file:"+o.db+"?mode=ro&immutable=1")
 	if err != nil {
 		return fmt.Errorf("open %s: %w", o.db, err)

@@ -16,7 +16,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := notifySignals()
 	if path := os.Getenv("CHEMORES_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err != nil {
 			fmt.Fprintf(os.Stderr, "chemores: CHEMORES_CPUPROFILE: %v\n", err)
@@ -50,4 +50,47 @@ func writeHeapProfile(path string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// interrupted is the cause of a run cancelled by a signal.
+type interrupted struct{ sig syscall.Signal }
+
+func (i interrupted) Error() string {
+	switch i.sig {
+	case syscall.SIGINT:
+		return "interrupted by SIGINT"
+	case syscall.SIGTERM:
+		return "interrupted by SIGTERM"
+	}
+	return "interrupted by " + i.sig.String()
+}
+
+// Is makes a run cancelled by a signal a cancelled run.
+func (i interrupted) Is(target error) bool { return target == context.Canceled }
+
+// code is the exit code a shell gives a process the signal killed.
+func (i interrupted) code() int { return 128 + int(i.sig) }
+
+// notifySignals returns a context that SIGINT and SIGTERM cancel, with
+// the signal as its cause. Every wait of a run ends on it, so the run
+// stops within moments and writes nothing; a second signal ends the
+// process at once, for whatever does not.
+func notifySignals() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case s := <-ch:
+			cancel(interrupted{s.(syscall.Signal)})
+		case <-ctx.Done():
+			return
+		}
+		s := <-ch
+		os.Exit(interrupted{s.(syscall.Signal)}.code())
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		cancel(nil)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/chemores/chemores/extract"
@@ -40,7 +39,7 @@ type normalizeOptions struct {
 func normalizeMain(ctx context.Context, e *env, args []string) error {
 	o := normalizeOptions{lexicons: filepath.Join("seeds", "lexicons")}
 	fs := newFlags(normalizeCmd(), e)
-	fs.StringVar(&o.out, "o", "", "write the JSON here instead of standard output")
+	fs.StringVar(&o.out, "o", "", "write the JSON here (- or nothing: standard output)")
 	fs.StringVar(&o.lexicons, "lexicons", o.lexicons, "directory of the lexicon files")
 	fs.StringVar(&o.model, "model", "", "a NER model (see make ner-model) proposing candidate mentions; none by default")
 	fs.StringVar(&o.train, "train", "", "train a NER model on the documents and write it here")
@@ -54,12 +53,21 @@ func normalizeMain(ctx context.Context, e *env, args []string) error {
 			return usagef("usage: chemores normalize -train MODEL IN.json...")
 		}
 		o.inputs = pos
+		if o.train, err = checkOutput("-train", o.train); err != nil {
+			return err
+		}
+		if o.train == "" {
+			return usagef("-train needs a file to write the model to")
+		}
 		return runTrain(ctx, e, o)
 	}
 	if len(pos) != 1 {
 		return usagef("want one input file, got %d (usage: chemores normalize IN.json [-o OUT.json])", len(pos))
 	}
 	o.in = pos[0]
+	if o.out, err = checkOutput("-o", o.out); err != nil {
+		return err
+	}
 	return runNormalize(ctx, e, o)
 }
 
@@ -67,13 +75,13 @@ func normalizeMain(ctx context.Context, e *env, args []string) error {
 func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
 	var docs []*extract.Document
 	for _, in := range o.inputs {
-		doc, err := readDocument(in)
+		doc, err := readDocument(ctx, in)
 		if err != nil {
 			return err
 		}
 		docs = append(docs, doc)
 	}
-	lx, _, err := loadLexicons(o.lexicons)
+	lx, _, err := loadLexicons(ctx, o.lexicons)
 	if err != nil {
 		return err
 	}
@@ -83,6 +91,9 @@ func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
 	}
 	model, err := normalize.TrainNER(data)
 	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := atomic.WriteFile(o.train, model, 0o644); err != nil {
@@ -95,16 +106,23 @@ func runTrain(ctx context.Context, e *env, o normalizeOptions) error {
 }
 
 func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
-	doc, err := readDocument(o.in)
+	doc, err := readDocument(ctx, o.in)
 	if err != nil {
 		return err
 	}
-	lx, missing, err := loadLexicons(o.lexicons)
+	lx, missing, err := loadLexicons(ctx, o.lexicons)
 	if err != nil {
 		return err
 	}
 	var opt normalize.Options
 	if o.model != "" {
+		// LoadNER opens the file itself: check it is one that cannot
+		// hold the run (not a FIFO, not endless).
+		f, err := openInput(o.model, maxStageBytes)
+		if err != nil {
+			return fmt.Errorf("%w: %v", extract.ErrInput, err)
+		}
+		f.Close()
 		ner, err := normalize.LoadNER(o.model)
 		if err != nil {
 			return fmt.Errorf("%w: %v", extract.ErrInput, err)
@@ -119,6 +137,9 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 		a.Diagnostics = append(a.Diagnostics, extract.Diagnostic{Level: extract.Warning, Code: "lexicon-missing",
 			Where: m, Message: "lexicon file not found; its entities are not recognized"})
 	}
+	if err := ctx.Err(); err != nil {
+		return err // interrupted: write nothing
+	}
 	if err := writeStage(e, o.out, a); err != nil {
 		return err
 	}
@@ -132,20 +153,23 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 // gzip-compressed (genes.tsv.gz).
 var lexiconFiles = []string{"genes.tsv", "chemicals.tsv", "diseases.tsv", "overrides.tsv", "families.tsv", "mechanisms.tsv"}
 
+// maxLexiconBytes caps one lexicon file; the gene lexicon is about 4 MB.
+const maxLexiconBytes = 256 << 20
+
 // loadLexicons reads the lexicon files of dir. The genes lexicon is
 // required; a missing curated one is reported, not fatal.
-func loadLexicons(dir string) (*normalize.Lexicon, []string, error) {
+func loadLexicons(ctx context.Context, dir string) (*normalize.Lexicon, []string, error) {
 	var files []normalize.LexiconFile
 	var missing []string
 	for _, name := range lexiconFiles {
 		p := filepath.Join(dir, name)
-		data, err := os.ReadFile(p)
+		data, err := readInput(ctx, p, maxLexiconBytes)
 		if errors.Is(err, fs.ErrNotExist) && name != "genes.tsv" {
 			missing = append(missing, filepath.ToSlash(p))
 			continue
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%w: lexicon: %v", extract.ErrInput, err)
+			return nil, nil, fmt.Errorf("lexicon: %w", err)
 		}
 		files = append(files, normalize.LexiconFile{Path: filepath.ToSlash(p), Data: data})
 	}

@@ -1,13 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -77,7 +77,7 @@ func runPublish(ctx context.Context, e *env, o publishOptions) error {
 	slices.Sort(docs)
 	var inputs []publish.Input
 	for _, p := range docs {
-		in, err := readInput(o.build, p)
+		in, err := readStages(ctx, o.build, p)
 		if err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ func runPublish(ctx context.Context, e *env, o publishOptions) error {
 
 // publishInputs publishes stage outputs already in memory.
 func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publishOptions) error {
-	vocab, err := readMechanisms(o.mechanisms)
+	vocab, err := readMechanisms(ctx, o.mechanisms)
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publis
 	if err != nil {
 		return err
 	}
-	d := &publish.Dist{Dir: o.dist}
+	d := &publish.Dist{Dir: o.dist, Busy: waitingFor(e, o.dist)}
 	res, err := d.Publish(ctx, inputs, publish.PublishOptions{Release: o.release, Time: when, Mechanisms: vocab, Meta: o.meta})
 	if err != nil {
 		return err
@@ -105,25 +105,25 @@ func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publis
 	return nil
 }
 
-// readInput reads one extract output and the normalize and enrich outputs
-// of the same name, when they exist.
-func readInput(build, extractPath string) (publish.Input, error) {
+// readStages reads one extract output and the normalize and enrich
+// outputs of the same name, when they exist.
+func readStages(ctx context.Context, build, extractPath string) (publish.Input, error) {
 	var in publish.Input
-	doc, err := readDocument(extractPath)
+	doc, err := readDocument(ctx, extractPath)
 	if err != nil {
 		return in, err
 	}
 	in.Doc = doc
 	name := filepath.Base(extractPath)
 	ann := new(normalize.Annotations)
-	switch err := readStageJSON(filepath.Join(build, "normalize", name), ann); {
+	switch err := readStageJSON(ctx, filepath.Join(build, "normalize", name), ann); {
 	case err == nil:
 		in.Ann = ann
 	case !errors.Is(err, fs.ErrNotExist):
 		return in, err
 	}
 	links := new(enrich.Links)
-	switch err := readStageJSON(filepath.Join(build, "enrich", name), links); {
+	switch err := readStageJSON(ctx, filepath.Join(build, "enrich", name), links); {
 	case err == nil:
 		in.Links = links
 	case !errors.Is(err, fs.ErrNotExist):
@@ -133,12 +133,9 @@ func readInput(build, extractPath string) (publish.Input, error) {
 }
 
 // readDocument reads an extract output (a Document as JSON).
-func readDocument(path string) (*extract.Document, error) {
+func readDocument(ctx context.Context, path string) (*extract.Document, error) {
 	var doc extract.Document
-	if err := readStageJSON(path, &doc); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
-		}
+	if err := readStageJSON(ctx, path, &doc); err != nil {
 		return nil, err
 	}
 	if doc.Schema == "" || doc.ID == "" {
@@ -150,21 +147,12 @@ func readDocument(path string) (*extract.Document, error) {
 // maxStageBytes caps a stage output read into memory.
 const maxStageBytes = 512 << 20
 
-func readStageJSON(path string, v any) error {
-	f, err := os.Open(path)
+// readStageJSON reads a stage output; a missing file's error wraps
+// fs.ErrNotExist, so that callers can tell "not built" apart.
+func readStageJSON(ctx context.Context, path string, v any) error {
+	b, err := readInput(ctx, path, maxStageBytes)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", extract.ErrInput, err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxStageBytes+1))
-	if err != nil {
-		return fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
-	}
-	if len(b) > maxStageBytes {
-		return fmt.Errorf("%w: %s: over %d MB", extract.ErrInput, path, maxStageBytes>>20)
+		return err
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		return fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
@@ -172,13 +160,15 @@ func readStageJSON(path string, v any) error {
 	return nil
 }
 
-func readMechanisms(path string) ([]publish.Mechanism, error) {
-	f, err := os.Open(path)
+// maxVocabBytes caps the mechanism vocabulary, a few kilobytes.
+const maxVocabBytes = 16 << 20
+
+func readMechanisms(ctx context.Context, path string) ([]publish.Mechanism, error) {
+	data, err := readInput(ctx, path, maxVocabBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%w: mechanism vocabulary: %v", extract.ErrInput, err)
+		return nil, fmt.Errorf("mechanism vocabulary: %w", err)
 	}
-	defer f.Close()
-	v, err := publish.ParseMechanisms(f)
+	v, err := publish.ParseMechanisms(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
 	}
@@ -242,6 +232,13 @@ func reportPublish(out, errw io.Writer, res *publish.PublishResult, quiet bool) 
 	}
 	if warnings > 10 {
 		fmt.Fprintf(errw, "  ... and %d more warnings (see the diagnostics table)\n", warnings-10)
+	}
+}
+
+// waitingFor tells the user why a publish or pull does not start.
+func waitingFor(e *env, dir string) func(holder string) {
+	return func(holder string) {
+		fmt.Fprintf(e.stderr, "%s is in use by another publish or pull (%s); waiting for it to finish (Ctrl-C stops)\n", dir, holder)
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/go-retryablehttp"
+	"github.com/chemores/chemores/publish"
 )
 
 const (
@@ -52,10 +52,9 @@ func TestPublishServePullVerify(t *testing.T) {
 		t.Fatal("serve did not start")
 	}
 
-	c := retryablehttp.NewClient()
-	c.Logger, c.RetryWaitMin, c.RetryWaitMax = nil, time.Millisecond, 10*time.Millisecond
 	out.Reset()
-	if err := runPull(ctx, e, pullOptions{from: base, release: "latest", dir: dest, maxBytes: 1 << 30, client: c}); err != nil {
+	w := publish.Wait{RetryWait: time.Millisecond, RetryAfterUnit: time.Millisecond}
+	if err := runPull(ctx, e, pullOptions{from: base, release: "latest", dir: dest, maxBytes: 1 << 30, wait: w}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "installed") {
@@ -70,9 +69,20 @@ func TestPublishServePullVerify(t *testing.T) {
 		t.Errorf("serve: %v", err)
 	}
 
+	// A pull or publish stopped before updating latest.json: verify says
+	// what to run, and that repairs it.
+	os.Remove(filepath.Join(dest, "latest.json"))
+	ve, vout, verr := envWith(nil)
+	if code := run(context.Background(), []string{"verify", dest}, ve); code != exitFailure || !strings.Contains(verr.String(), "run `chemores verify --repair "+dest+"`") {
+		t.Errorf("verify without latest.json: exit %d: %s", code, verr)
+	}
+	if code := run(context.Background(), []string{"verify", "--repair", dest}, ve); code != exitOK || !strings.Contains(vout.String(), "latest.json points at release 2024-10-01") {
+		t.Errorf("verify --repair: exit %d: %s %s", code, vout, verr)
+	}
+
 	// Damage is found and reported with a failing exit code.
 	os.WriteFile(filepath.Join(dest, "2024-10-01", "api", "v1", "index.json"), []byte("{}"), 0o644)
-	ve, _, verr := envWith(nil)
+	ve, _, verr = envWith(nil)
 	if code := run(context.Background(), []string{"verify", dest}, ve); code != exitFailure || !strings.Contains(verr.String(), "index.json") {
 		t.Errorf("verify of a damaged release: exit %d: %s", code, verr)
 	}

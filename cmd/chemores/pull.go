@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/go-retryablehttp"
-
 	"github.com/chemores/chemores/publish"
 )
 
@@ -16,7 +14,9 @@ func pullCmd() command {
 		summary: `Download a release and install it into DEST/<release>/, checking every file's
 size and SHA-256 against the release manifest before keeping it. The release
 appears only when complete; files already verified are not fetched again, and
-an interrupted pull resumes where it stopped when run again.`,
+an interrupted pull resumes where it stopped when run again. Every wait on
+the server is bounded: --timeout per attempt and per silence, Retry-After
+up to --max-retry-after, and --deadline for the whole pull.`,
 		run: pullMain,
 	}
 }
@@ -25,7 +25,7 @@ type pullOptions struct {
 	from, release, dir string
 	maxBytes           int64
 	quiet              bool
-	client             *retryablehttp.Client // tests shorten the retry waits
+	wait               publish.Wait
 }
 
 func pullMain(ctx context.Context, e *env, args []string) error {
@@ -35,6 +35,9 @@ func pullMain(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.release, "release", "latest", "release id, or latest")
 	fs.StringVar(&o.dir, "dir", "chemores-data", "directory to install into")
 	fs.Int64Var(&o.maxBytes, "max-bytes", publish.DefaultMaxFileBytes, "refuse files larger than this")
+	fs.DurationVar(&o.wait.Timeout, "timeout", publish.DefaultWait.Timeout, "time an attempt has to connect and get an answer, and the longest silence inside a download")
+	fs.DurationVar(&o.wait.Deadline, "deadline", publish.DefaultWait.Deadline, "time the whole pull may take (run it again to resume)")
+	fs.DurationVar(&o.wait.MaxRetryAfter, "max-retry-after", publish.DefaultWait.MaxRetryAfter, "longest Retry-After obeyed; a longer one stops the pull")
 	fs.BoolVar(&o.quiet, "q", false, "print nothing on success")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -53,7 +56,7 @@ func pullMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runPull(ctx context.Context, e *env, o pullOptions) error {
-	res, err := publish.Pull(ctx, publish.PullOptions{From: o.from, Release: o.release, Dest: o.dir, MaxFileBytes: o.maxBytes, Client: o.client})
+	res, err := publish.Pull(ctx, publish.PullOptions{From: o.from, Release: o.release, Dest: o.dir, MaxFileBytes: o.maxBytes, Wait: o.wait, Busy: waitingFor(e, o.dir)})
 	if err != nil {
 		return err
 	}

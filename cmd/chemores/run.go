@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -64,6 +65,11 @@ func run(ctx context.Context, args []string, e *env) int {
 	err := c.run(ctx, e, args[1:])
 	if err == flag.ErrHelp {
 		return exitOK
+	}
+	var sig interrupted
+	if errors.Is(err, context.Canceled) && errors.As(context.Cause(ctx), &sig) {
+		fmt.Fprintf(e.stderr, "chemores %s: %v\n", c.name, sig)
+		return sig.code()
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "chemores %s: %v\n", c.name, err)

@@ -10,11 +10,13 @@ import (
 func verifyCmd() command {
 	return command{
 		name: "verify",
-		args: "[--no-schemas] DIR",
+		args: "[--no-schemas] [--repair] DIR",
 		summary: `Check an installed release (a directory holding manifest.json) or a directory
 of releases and its latest.json: every file present with the size and SHA-256
 the manifest lists, nothing unlisted, SHA256SUMS consistent, and every JSON
-file valid against its JSON Schema.`,
+file valid against its JSON Schema. --repair first points latest.json at the
+newest release, once that release's files check out: what a publish or pull
+stopped between installing a release and updating latest.json leaves to do.`,
 		run: verifyMain,
 	}
 }
@@ -22,6 +24,7 @@ file valid against its JSON Schema.`,
 type verifyOptions struct {
 	dir       string
 	noSchemas bool
+	repair    bool
 	quiet     bool
 }
 
@@ -29,6 +32,7 @@ func verifyMain(ctx context.Context, e *env, args []string) error {
 	var o verifyOptions
 	fs := newFlags(verifyCmd(), e)
 	fs.BoolVar(&o.noSchemas, "no-schemas", false, "check checksums only, not the JSON Schemas")
+	fs.BoolVar(&o.repair, "repair", false, "point latest.json at the newest release first, if that release checks out")
 	fs.BoolVar(&o.quiet, "q", false, "print nothing when everything verifies")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -42,6 +46,15 @@ func verifyMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runVerify(ctx context.Context, e *env, o verifyOptions) error {
+	if o.repair {
+		id, err := publish.RepairLatest(ctx, o.dir)
+		if err != nil {
+			return err
+		}
+		if !o.quiet {
+			fmt.Fprintf(e.stdout, "%s: %s points at release %s\n", o.dir, publish.LatestFile, id)
+		}
+	}
 	reports, err := publish.Verify(o.dir, publish.VerifyOptions{Schemas: !o.noSchemas})
 	for _, r := range reports {
 		if len(r.Problems) == 0 {

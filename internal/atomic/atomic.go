@@ -3,14 +3,28 @@
 // same directory, is synced, and is renamed over the target. For many
 // files at once, WriteFileLater leaves out the sync and SyncTree flushes
 // them all in one go.
+//
+// Only regular files are replaced. A rename would turn a device, a FIFO
+// or a socket at the path into a plain file (run as root, "-o /dev/null"
+// replaced the system's /dev/null), so those, and directories, are
+// refused with ErrNotRegular. A symbolic link is followed: the file it
+// leads to is replaced and the link stays, which is what writing through
+// the link would do; a link that leads nowhere is refused.
 package atomic
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/chemores/chemores/internal/readfile"
 )
+
+// ErrNotRegular marks a target that is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
 
 // WriteFile writes data to path atomically, creating parent directories.
 func WriteFile(path string, data []byte, perm os.FileMode) error {
@@ -39,7 +53,39 @@ func Write(path string, perm os.FileMode, fill func(io.Writer) error) error {
 	return write(path, perm, fill, true)
 }
 
+// Target returns the file a write to path replaces: path itself when
+// nothing or a regular file is there, the file a symbolic link leads to,
+// or an error wrapping ErrNotRegular for anything else. Callers check an
+// output path with it before doing the work that fills it.
+func Target(path string) (string, error) {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return path, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		to, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return "", fmt.Errorf("%s is a symbolic link that leads nowhere (%v), %w", path, err, ErrNotRegular)
+		}
+		if fi, err = os.Stat(to); err != nil {
+			return "", err
+		}
+		path = to
+	}
+	if !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is %s, %w", path, readfile.Kind(fi.Mode()), ErrNotRegular)
+	}
+	return path, nil
+}
+
 func write(path string, perm os.FileMode, fill func(io.Writer) error, sync bool) (err error) {
+	path, err = Target(path)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

@@ -44,6 +44,7 @@ type builder struct {
 	front []Block // front-matter blocks, in order
 
 	ids     map[string]bool // section ids taken
+	nextID  map[string]int  // the suffix uniqueID tries next for an id
 	stack   []*Section      // open numbered sections, outermost first
 	section *Section        // where paragraphs go now
 	runIns  map[*Section]int
@@ -323,10 +324,14 @@ func (b *builder) countTop() int {
 func (b *builder) uniqueID(id string) string {
 	if b.ids == nil {
 		b.ids = map[string]bool{}
+		b.nextID = map[string]int{}
 	}
 	out := id
-	for n := 2; b.ids[out]; n++ {
-		out = fmt.Sprintf("%s-%d", id, n)
+	// The suffix to try next is remembered per id: a long text that
+	// repeats a heading thousands of times stays linear.
+	for n := max(b.nextID[id], 2); b.ids[out]; n++ {
+		out = id + "-" + strconv.Itoa(n)
+		b.nextID[id] = n + 1
 	}
 	b.ids[out] = true
 	return out

@@ -126,14 +126,15 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 		}
 		b.paragraph(blk, text)
 	}
-	b.parseFront()
-	b.paragraphs()
-	b.figures()
-	b.references(list)
-	b.citations()
-	b.funding()
-	b.checkReferences()
-	return nil
+	// Each step of the rest is linear in the text; a cancelled run (Ctrl-C
+	// on a long text) stops between them and inside the long ones.
+	for _, step := range []func(){b.parseFront, b.paragraphs, b.figures, func() { b.references(ctx, list) }, b.citations, b.funding, b.checkReferences} {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		step()
+	}
+	return ctx.Err()
 }
 
 // splitAfterReferences tells the reference list from the back matter

@@ -18,9 +18,9 @@ type Callout struct {
 
 // calloutBody is a list of numbers and ranges: "12", "3,5-7", "3–5; 9",
 // optionally after "ref." or "refs.".
-var calloutBody = regexp.MustCompile(`^(?:(?i:refs?\.?|references?)\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*$`)
+var calloutBody = regexp.MustCompile(`^(?:(?i:refs?\.?|references?)\s*)?\d{1,5}(?:\s*[-–—]\s*\d{1,5})?(?:\s*[,;]\s*\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)*$`)
 
-var calloutPart = regexp.MustCompile(`(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?`)
+var calloutPart = regexp.MustCompile(`(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?`)
 
 // maxRange bounds an expanded range: "(1-2000)" is not a citation.
 const maxRange = 100

@@ -60,6 +60,7 @@ type authorScan struct {
 	people []Person
 	etAl   bool
 	rest   string // what follows the list
+	end    int    // bytes the list took, before rest's leading punctuation
 }
 
 // scanAuthors reads names of one form from the start of s for as long
@@ -102,6 +103,7 @@ func scanAuthors(s string, form nameForm) (authorScan, bool) {
 		return out, false
 	}
 	out.rest = strings.TrimLeft(rest, " .,:;")
+	out.end = pos
 	return out, true
 }
 

@@ -37,8 +37,12 @@ func ParseReference(raw string) (Reference, error) {
 	for i, form := range nameForms {
 		p.authors[i], p.named[i] = scanAuthors(s, form)
 	}
+	anyNamed := p.named[0] || p.named[1] || p.named[2]
 	for _, tl := range tailsOf(s) {
 		for i, form := range nameForms {
+			if anyNamed && !p.named[i] {
+				continue // a form that reads no names loses to one that does
+			}
 			r := ids
 			score := r.parseBody(p, tl, form, i)
 			if score > bestScore {

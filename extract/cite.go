@@ -321,7 +321,7 @@ func scanPlainSuperscripts(text string) []Callout {
 				continue
 			}
 		}
-		body := strings.NewReplacer(" ", "", "–", "-").Replace(text[start:end])
+		body := plainSuperBody.Replace(text[start:end])
 		nums, ok := expand(body)
 		if !ok {
 			continue
@@ -330,6 +330,8 @@ func scanPlainSuperscripts(text string) []Callout {
 	}
 	return out
 }
+
+var plainSuperBody = strings.NewReplacer(" ", "", "–", "-")
 
 var plainSuper = regexp.MustCompile(`(?:\p{Ll}{3}|\p{L}[.,;:)’”])(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)`)
 

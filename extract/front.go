@@ -466,8 +466,10 @@ var months = map[string]string{
 
 // isoDate turns "May 17, 2024", "17 May 2024" or "2024-05-17" into
 // "2024-05-17"; what it cannot read it returns as printed.
+var commasAndPeriods = strings.NewReplacer(",", " ", ".", " ")
+
 func isoDate(s string) string {
-	f := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(s))
+	f := strings.Fields(commasAndPeriods.Replace(s))
 	if len(f) == 1 {
 		return s
 	}

@@ -2,8 +2,8 @@ package extract
 
 import (
 	"bytes"
-	"context"
 	"compress/zlib"
+	"context"
 	"errors"
 	"fmt"
 	"runtime"

@@ -56,7 +56,11 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	doc, err := Build(ctx, reflow(dropRunningHeads(TextBlocks(text))), src)
+	blocks := columnBlocks(text)
+	if blocks == nil {
+		blocks = TextBlocks(text)
+	}
+	doc, err := Build(ctx, reflow(dropRunningHeads(blocks)), src)
 	if err != nil {
 		return nil, err
 	}

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // sideBySide sets two columns as pdftotext -layout does: the left one
@@ -130,4 +133,48 @@ func TestGutter(t *testing.T) {
 	if c := gutter(two); c < 29 || c > 47 {
 		t.Errorf("two columns: gutter at %d, want between the columns (29 to 47)", c)
 	}
+}
+
+// FuzzColumns: reading a text by columns loses and adds nothing but
+// white space.
+func FuzzColumns(f *testing.F) {
+	var left, right []string
+	for range 10 {
+		left = append(left, "words on the left side of it")
+		right = append(right, "and words on the right side")
+	}
+	f.Add(sideBySide(left, right) + "\f" + sideBySide(right, left))
+	f.Add("a\n\fb   c\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		blocks := columnBlocks(s)
+		if blocks == nil {
+			return
+		}
+		var out strings.Builder
+		for _, b := range blocks {
+			out.WriteString(b.Text)
+			if n := strings.Count(b.Text, "\n") + 1; len(b.Indent) != n {
+				t.Fatalf("%d indents for %d lines", len(b.Indent), n)
+			}
+		}
+		if a, b := visible(s), visible(out.String()); a != b {
+			t.Fatalf("text changed:\n%q\n%q", a, b)
+		}
+	})
+}
+
+// visible is s without white space, its runes sorted: what reading in
+// another order keeps.
+func visible(s string) string {
+	var rs []rune
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			rs = append(rs, r)
+		}
+	}
+	slices.Sort(rs)
+	return string(rs)
 }

@@ -55,7 +55,7 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
-	text := strings.TrimPrefix(string(data), "\ufeff")
+	text := blankLineNumbers(strings.TrimPrefix(string(data), "\ufeff"))
 	blocks := columnBlocks(text)
 	if blocks == nil {
 		blocks = TextBlocks(text)

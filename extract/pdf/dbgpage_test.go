@@ -17,7 +17,7 @@ func TestDbgPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	pg, _ := strconv.Atoi(os.Getenv("PG"))
-	pt, err := readPageSafe(r, pg, fontCache{})
+	pt, err := readPageSafe(r, pg, newFontCache())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,12 @@
 package enrich
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // greek spells Greek letters out, so that "TGF-β" and "TGF-beta" compare
@@ -19,13 +20,13 @@ var greek = map[rune]string{
 }
 
 // markup is what Crossref titles carry from JATS and MathML.
-var markup = regexp.MustCompile(`<[^>]{1,80}>|&(?:amp|lt|gt|quot|#\d+);`)
+var markup = lazyre.New(`<[^>]{1,80}>|&(?:amp|lt|gt|quot|#\d+);`)
 
 // fold lowercases s, drops accents, spells out Greek letters, turns
 // every other non-alphanumeric rune into a space and collapses spaces:
 // the form titles, names and journals are compared in.
 func fold(s string) string {
-	s = markup.ReplaceAllStringFunc(s, func(m string) string {
+	s = markup().ReplaceAllStringFunc(s, func(m string) string {
 		if m == "&amp;" {
 			return " and "
 		}

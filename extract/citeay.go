@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // StyleAuthorYear marks an author–year callout: "(Smith et al., 2010;
@@ -40,7 +42,7 @@ var (
 	ayNarrative = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(` + ayNames + `)\s+\((` + ayYears + `)\)`)
 	})
-	ayYearIn = regexp.MustCompile(`\b(` + ayYear + `)\b`)
+	ayYearIn = lazyre.New(`\b(` + ayYear + `)\b`)
 )
 
 // ayKey is what a reference offers to author–year callouts.
@@ -69,7 +71,7 @@ func newAYIndex(refs []Reference) ayIndex {
 		for _, a := range r.Authors {
 			k.names = append(k.names, foldName(a.Family))
 		}
-		if m := orgShort.FindStringSubmatch(r.Authors[0].Family); m != nil {
+		if m := orgShort().FindStringSubmatch(r.Authors[0].Family); m != nil {
 			k.org = foldName(m[1])
 			idx[k.org] = append(idx[k.org], k)
 		}
@@ -95,7 +97,7 @@ func newAYIndex(refs []Reference) ayIndex {
 	return idx
 }
 
-var orgShort = regexp.MustCompile(`[\[(](\p{Lu}{2,})[\])]`)
+var orgShort = lazyre.New(`[\[(](\p{Lu}{2,})[\])]`)
 
 // yearLetter finds the letter printed after the year in a reference
 // ("2020a", "(2020b)").
@@ -189,7 +191,7 @@ func (idx ayIndex) scan(text string) []ayCallout {
 			continue
 		}
 		body := text[i+1 : i+1+j]
-		if !ayYearIn.MatchString(body) {
+		if !ayYearIn().MatchString(body) {
 			continue
 		}
 		var refs []int

@@ -109,7 +109,7 @@ func TarballName(id string) string { return "chemores-" + id + ".tar.gz" }
 // ValidReleaseID reports whether id is a release id: a date, and a letter
 // b-z for a same-day patch.
 func ValidReleaseID(id string) bool {
-	m := releaseRe.FindStringSubmatch(id)
+	m := releaseRe().FindStringSubmatch(id)
 	if m == nil {
 		return false
 	}

@@ -34,9 +34,10 @@ const (
 // The callout patterns are large; they are compiled when a document
 // first needs them (most cite by number), not when the program starts.
 var (
-	// One citation inside parentheses: "e.g., Smith et al., 2010a, b".
+	// One citation inside parentheses: "e.g., Smith et al., 2010a, b",
+	// "see Ulrich et al., 2007 for the protocol".
 	ayItem = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^\s*(?:(?:e\.g\.|i\.e\.|see also|see|cf\.|reviewed in|reviewed by|for a review,? see|as in)[,:]?\s+)?(` + ayNames + `)\s*,?\s+(` + ayYears + `)(?:\s*,\s*(?:p|pp)\.\s*[\d–-]+)?\s*$`)
+		return regexp.MustCompile(`^\s*(?:(?:e\.g\.|i\.e\.|see also|see|cf\.|reviewed in|reviewed by|for a review,? see|as in)[,:]?\s+)?(` + ayNames + `)\s*,?\s+(` + ayYears + `)(?:\s*,\s*(?:p|pp)\.\s*[\d–-]+)?(?:\s+\p{Ll}[^;]*)?\s*$`)
 	})
 	// A narrative citation: "Smith et al. (2010)", "Smith and Jones (2010, 2012)".
 	ayNarrative = sync.OnceValue(func() *regexp.Regexp {
@@ -181,12 +182,18 @@ type ayCallout struct {
 func (idx ayIndex) scan(text string) []ayCallout {
 	var out []ayCallout
 	taken := make([]bool, len(text)+1)
-	// Parenthetical groups.
+	// Parenthetical groups, in parentheses or, as some journals set them
+	// (and inside parentheses), in brackets.
 	for i := 0; i < len(text); i++ {
-		if text[i] != '(' {
+		closer := byte(')')
+		switch text[i] {
+		case '(':
+		case '[':
+			closer = ']'
+		default:
 			continue
 		}
-		j := strings.IndexByte(text[i+1:], ')')
+		j := strings.IndexByte(text[i+1:], closer)
 		if j < 0 || j > 400 {
 			continue
 		}

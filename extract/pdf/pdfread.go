@@ -168,6 +168,11 @@ func readPage(p pdf.Page, n int, fonts *fontCache) (*pageText, error) {
 			return pt, err
 		}
 	}
+	if g := pt.glyphs; cap(g) > 2*len(g)+4096 {
+		// A page of drawings: give back the room run made for text,
+		// since the document's pages are all kept until the layout.
+		pt.glyphs = append([]glyph(nil), g...)
+	}
 	return pt, nil
 }
 
@@ -182,8 +187,12 @@ func (in *interp) run(s pdf.Value) error {
 		}
 		return fmt.Errorf("content stream unreadable: %v", err)
 	}
-	if cap(in.page.glyphs) == 0 {
-		in.page.glyphs = make([]glyph, 0, len(data)/6) // a glyph per few bytes of content
+	// Room for a glyph per three bytes of content (what a kerned TJ
+	// array costs, "(A)-20(B)"), up to the page's limit: growing the
+	// slice by appends was a tenth of a whole run, copying.
+	g := in.page.glyphs
+	if want := min(len(g)+len(data)/3, maxGlyphsPage+1); cap(g) < want {
+		in.page.glyphs = append(make([]glyph, 0, want), g...)
 	}
 	lx := contentLexer{d: data}
 	args := in.args[:0]

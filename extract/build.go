@@ -48,6 +48,7 @@ type builder struct {
 	stack   []*Section      // open numbered sections, outermost first
 	section *Section        // where paragraphs go now
 	runIns  map[*Section]int
+	kinds   map[string]string // section id to its top section's kind, once sections are built
 
 	open     *draft // paragraph that may continue on the next page
 	drafts   []*draft

@@ -258,23 +258,26 @@ func allIn(nums []int, have map[int]bool) bool {
 }
 
 func (b *builder) kindOf(id string) string {
-	var kind string
-	var walk func([]*Section, string)
-	walk = func(ss []*Section, top string) {
-		for _, s := range ss {
-			k := top
-			if k == "" {
-				k = s.Kind
+	if b.kinds == nil {
+		// One walk of the tree for all paragraphs: walking it for each
+		// was quadratic, minutes for a long text of many sections.
+		b.kinds = map[string]string{}
+		var walk func([]*Section, string)
+		walk = func(ss []*Section, top string) {
+			for _, s := range ss {
+				k := top
+				if k == "" {
+					k = s.Kind
+				}
+				if _, ok := b.kinds[s.ID]; !ok {
+					b.kinds[s.ID] = k
+				}
+				walk(s.Children, k)
 			}
-			if s.ID == id {
-				kind = k
-				return
-			}
-			walk(s.Children, k)
 		}
+		walk(b.doc.Sections, "")
 	}
-	walk(b.doc.Sections, "")
-	return kind
+	return b.kinds[id]
 }
 
 // authorYearCitations links the author–year callouts of body paragraphs

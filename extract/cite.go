@@ -45,7 +45,7 @@ func ScanCallouts(text string) []Callout {
 			continue
 		}
 		body := strings.TrimSpace(text[i+1 : i+1+j])
-		if !calloutBody.MatchString(body) {
+		if !calloutBody.MatchString(body) || indexed(text[:i]) {
 			continue
 		}
 		nums, ok := expand(body)
@@ -332,3 +332,19 @@ func scanPlainSuperscripts(text string) []Callout {
 }
 
 var plainSuper = regexp.MustCompile(`(?:\p{Ll}{3}|\p{L}[.,;:)’”])(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)`)
+
+// indexed: the bracket follows a symbol of one or two letters with no
+// space between, as statistics write components ("t[1]", "to[1]",
+// "pq[2]"); a callout stands apart from its word, or after a longer one
+// ("cancer[1]", as some journals set them).
+func indexed(before string) bool {
+	n := 0
+	for n < len(before) {
+		r, size := utf8.DecodeLastRuneInString(before[:len(before)-n])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n += size
+	}
+	return n > 0 && utf8.RuneCountInString(before[len(before)-n:]) <= 2
+}

@@ -355,15 +355,19 @@ func startsAuthors(s string) bool {
 			if form == formVancouver && (strings.HasPrefix(t, ".") || strings.HasPrefix(rest, ",")) {
 				return true
 			}
+			if form == formInverted && s[n-1] == '.' && startsUpperOrDigit(t) && strings.HasPrefix(rest, " ") {
+				return true // one author and the title: "Suffness, M. Taxol: …"
+			}
 		}
 	}
 	// An organization as author with the year after it: "IARC. (1999).",
-	// "World Health Organization. 2019." (not "Circ Res 1998," a journal
-	// and year that a wrapped line starts with)
+	// "World Health Organization. 2019." (not "Circ Res 1998," nor
+	// "Biotechnol. 2001, 56," a journal and year that a wrapped line
+	// starts with)
 	return collectiveYear.MatchString(s)
 }
 
-var collectiveYear = regexp.MustCompile(`^\p{Lu}[\p{L}&\-]*(?:\s+(?:\p{Lu}[\p{L}&\-]*|of|and|for|the|on|\[\p{Lu}+\]|\(\p{Lu}+\))){0,8}(?:[.:]\s+\(?(?:1[5-9]|20)\d{2}[a-z]?\)?|\s+\((?:1[5-9]|20)\d{2}[a-z]?\))[.,]`)
+var collectiveYear = regexp.MustCompile(`^\p{Lu}[\p{L}&\-]*(?:\s+(?:\p{Lu}[\p{L}&\-]*|of|and|for|the|on|\[\p{Lu}+\]|\(\p{Lu}+\))){0,8}(?:[.:]\s+(?:\((?:1[5-9]|20)\d{2}[a-z]?\)[.,]|(?:1[5-9]|20)\d{2}[a-z]?\.)|\s+\((?:1[5-9]|20)\d{2}[a-z]?\)[.,])`)
 
 // joinEntryLine appends a wrapped line to an entry: glued after a
 // hyphen that split a word, or inside a DOI or URL that the line break

@@ -372,10 +372,33 @@ func journalStart(s string) int {
 			continue
 		}
 		if c != '.' || titleEnd(s[:i]) {
-			return i + 2
+			return dottedJournal(s, i+2)
 		}
 	}
 	return -1
+}
+
+// dottedJournal moves the start of a journal left over the words of its
+// dotted abbreviation that the title's test took for a title's end
+// ("… a review. Pharmacogn. Rev.", "… vineyard. Environ. Sci. Pollut.
+// Res."): a capitalized word with its period, itself after a period.
+func dottedJournal(s string, cut int) int {
+	for cut > 2 {
+		head := strings.TrimRight(s[:cut], " ")
+		w := head[strings.LastIndexByte(head, ' ')+1:]
+		if !strings.HasSuffix(w, ".") || len(w) > 14 || !startsUpperOrDigit(w) || strings.Count(w, ".") > 2 {
+			return cut
+		}
+		before := strings.TrimRight(head[:len(head)-len(w)], " ")
+		if !strings.HasSuffix(before, ".") {
+			return cut
+		}
+		cut = len(before) + 1
+		for cut < len(s) && s[cut] == ' ' {
+			cut++
+		}
+	}
+	return cut
 }
 
 // titleEnd reports whether the word ending s can end a title.

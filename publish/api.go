@@ -88,6 +88,7 @@ func buildDocument(ds *dataset, d *docData) Document {
 		Keywords: nonNil(f.Keywords), Abstract: f.Abstract,
 		Authors: []DocAuthor{}, Affiliations: []DocAffil{}, Funding: []DocFunding{},
 		Source:   DocSource{d.doc.Source.Path, d.doc.Source.Format, d.doc.Source.Bytes, d.doc.Source.SHA256},
+		License:  d.lic, FullText: d.text,
 		Stages:   DocStages{Extract: d.doc.Schema},
 		Sections: []DocSection{}, Paragraphs: []DocParagraph{}, Figures: []DocFigure{},
 		References: []ReferenceRef{}, Abbreviations: []DocAbbrev{}, Diagnostics: nonNil(d.diags),

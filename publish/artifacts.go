@@ -243,6 +243,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 	fmt.Fprintf(&b, `
 ## Files
 
+- index.html and site/: the dataset as web pages (open index.html in a browser).
 - %[1]s: SQLite database (%[2]s is the same, gzipped). Tables, views and
   full-text search are described in datapackage.json.
 - api/v1/: the static JSON API; start at api/v1/index.json.
@@ -253,6 +254,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 - CHANGES.md and changes.json: what changed since the previous release.
 
 %[6]s
+%[7]s
 ## Check it
 
     sha256sum -c %[4]s
@@ -260,7 +262,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 ## Ask it
 
     sqlite3 %[1]s "SELECT sentence_id, sentence, doi FROM entity_sentences WHERE entity_name = '%[5]s'"
-`, DBFile, DBGzFile, TarballName(meta.ID), SumsFile, strings.ReplaceAll(exampleEntity(ds), "'", "''"), doiSection(ds))
+`, DBFile, DBGzFile, TarballName(meta.ID), SumsFile, strings.ReplaceAll(exampleEntity(ds), "'", "''"), doiSection(ds), licenseSection(meta, ds))
 	return []byte(b.String())
 }
 

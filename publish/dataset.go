@@ -73,7 +73,7 @@ type mechRef struct {
 	cites int
 }
 
-func newDataset(inputs []Input, vocab []Mechanism) (*dataset, error) {
+func newDataset(inputs []Input, vocab []Mechanism, textPolicy string) (*dataset, error) {
 	ds := &dataset{vocab: vocab, entIdx: map[string]int{}, workIdx: map[string]int{}}
 	seen := map[string]bool{}
 	for _, in := range inputs {
@@ -84,7 +84,7 @@ func newDataset(inputs []Input, vocab []Mechanism) (*dataset, error) {
 			return nil, fmt.Errorf("%w: document %q given twice", extract.ErrInput, in.Doc.ID)
 		}
 		seen[in.Doc.ID] = true
-		ds.docs = append(ds.docs, newDocData(in, vocab))
+		ds.docs = append(ds.docs, newDocData(in, vocab, textPolicy))
 	}
 	if len(ds.docs) == 0 {
 		return nil, fmt.Errorf("%w: no documents to publish", extract.ErrInput)

@@ -47,6 +47,7 @@ type PublishOptions struct {
 	Time       time.Time
 	Mechanisms []Mechanism
 	Meta       Meta
+	Text       string // full text: TextAuto (""), TextInclude or TextOmit
 }
 
 // PublishResult says what Publish did.
@@ -166,7 +167,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 				return nil, fmt.Errorf("read previous release %s: %w", prev, err)
 			}
 		}
-		stage, rel, err := d.stage(ctx, inputs, Options{Release: id, Time: o.Time, Mechanisms: o.Mechanisms, Meta: o.Meta, Previous: snap})
+		stage, rel, err := d.stage(ctx, inputs, Options{Release: id, Time: o.Time, Mechanisms: o.Mechanisms, Meta: o.Meta, Previous: snap, Text: o.Text})
 		if err != nil {
 			return nil, err
 		}

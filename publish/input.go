@@ -15,6 +15,9 @@ type Input struct {
 	Doc   *extract.Document
 	Ann   *normalize.Annotations
 	Links *enrich.Links
+	// License is the document's licence from its sidecar; nil: the one
+	// the source states (JATS), else unknown.
+	License *DocLicense
 }
 
 // Stages, as recorded with each diagnostic.

@@ -458,7 +458,7 @@ func TestParquetSchemaOrder(t *testing.T) {
 // BenchmarkParquet times writing every table's Parquet copy from the
 // serialized database (deserialize, query, encode, compress).
 func BenchmarkParquet(b *testing.B) {
-	ds, err := newDataset([]Input{fixture(b)}, vocab(b))
+	ds, err := newDataset([]Input{fixture(b)}, vocab(b), TextAuto)
 	if err != nil {
 		b.Fatal(err)
 	}

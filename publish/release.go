@@ -34,6 +34,11 @@ var DefaultMeta = Meta{
 		"them with the references it cites and their DOIs; and the resistance mechanisms the reviews " +
 		"discuss (reduced uptake, efflux, drug inactivation, sequestration, DNA repair, tumour " +
 		"microenvironment, dormancy and others), each tied to its entities and references.",
+	// What chemores adds is under CC BY 4.0: reusable by anyone who says
+	// where it came from, which is what a citable dataset asks. The
+	// documents' text keeps its own licence (DocLicense).
+	License:    "CC-BY-4.0",
+	LicenseURL: "https://creativecommons.org/licenses/by/4.0/",
 }
 
 // Options controls a build.
@@ -43,6 +48,9 @@ type Options struct {
 	Mechanisms []Mechanism
 	Meta       Meta
 	Previous   *Snapshot // the release before this one; nil for the first
+	// Text says whether the documents' full text is published: TextAuto
+	// (""), TextInclude or TextOmit.
+	Text string
 }
 
 // File is one file of a release, by path relative to the release root.
@@ -146,8 +154,11 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	if len(opts.Mechanisms) == 0 {
 		return nil, fmt.Errorf("no mechanism vocabulary")
 	}
+	if !ValidTextPolicy(opts.Text) {
+		return nil, fmt.Errorf("text policy %q: want auto, include or omit", opts.Text)
+	}
 	meta := releaseMeta{Meta: withDefaults(opts.Meta), ID: opts.Release, Time: opts.Time.UTC().Truncate(time.Second)}
-	ds, err := newDataset(inputs, opts.Mechanisms)
+	ds, err := newDataset(inputs, opts.Mechanisms, opts.Text)
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +237,13 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 			return err
 		}
 		tb.addAll(schemaFiles(), nil)
-		return putAll(s, schemaFiles())
+		if err := putAll(s, schemaFiles()); err != nil {
+			return err
+		}
+		return buildSite(ds, meta, func(f File) error {
+			tb.add(f)
+			return s.put(f.Path, f.Data)
+		})
 	})
 	if err := g.Wait(); err != nil {
 		return nil, err
@@ -245,7 +262,12 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	if err := s.put(dp.Path, dp.Data); err != nil {
 		return nil, err
 	}
-	tb.addAll(slices.Concat(rest, pq, []File{dp}), map[string]blob{DBFile: db})
+	// The home page lists the checksums of the files made so far.
+	home := buildHome(ds, meta, s.entries())
+	if err := s.put(home.Path, home.Data); err != nil {
+		return nil, err
+	}
+	tb.addAll(slices.Concat(rest, pq, []File{dp, home}), map[string]blob{DBFile: db})
 	if err := tb.close(); err != nil {
 		return nil, fmt.Errorf("tarball: %w", err)
 	}
@@ -311,7 +333,10 @@ func withDefaults(m Meta) Meta {
 	if m.Description != "" {
 		d.Description = m.Description
 	}
-	d.License, d.LicenseURL, d.Homepage = m.License, m.LicenseURL, m.Homepage
+	if m.License != "" || m.LicenseURL != "" {
+		d.License, d.LicenseURL = m.License, m.LicenseURL
+	}
+	d.Homepage = m.Homepage
 	d.BaseURL = strings.TrimRight(m.BaseURL, "/")
 	return d
 }

@@ -27,10 +27,12 @@ const (
 )
 
 // Pages' paths, relative to the release root.
-func siteEntity(typ, id string) string { return siteDir + "entities/" + typeDir(typ) + "/" + entitySlug(id) + ".html" }
-func siteReference(id string) string    { return siteDir + "references/" + id + ".html" }
-func siteMechanism(slug string) string  { return siteDir + "mechanisms/" + slug + ".html" }
-func siteDocument(id string) string     { return siteDir + "documents/" + id + ".html" }
+func siteEntity(typ, id string) string {
+	return siteDir + "entities/" + typeDir(typ) + "/" + entitySlug(id) + ".html"
+}
+func siteReference(id string) string   { return siteDir + "references/" + id + ".html" }
+func siteMechanism(slug string) string { return siteDir + "mechanisms/" + slug + ".html" }
+func siteDocument(id string) string    { return siteDir + "documents/" + id + ".html" }
 
 const (
 	siteMechanisms = siteDir + "mechanisms/index.html"
@@ -176,9 +178,9 @@ type homeBody struct {
 }
 
 type licenseView struct {
-	Doc, Title, Href                               string
+	Doc, Title, Href                            string
 	License, URL, SourceURL, Redistribute, Note string
-	FullText                                       bool
+	FullText                                    bool
 }
 
 func licenseOf(d *docData, from string) licenseView {

@@ -194,7 +194,7 @@ func mechanismPage(ds *dataset, m *mechData, from string) mechPage {
 	v := mechPage{Description: m.Description, Patterns: m.Patterns}
 	for _, s := range m.Sections {
 		sec := s.d.secs[s.sec]
-		v.Sections = append(v.Sections, link{strings.TrimSpace(sec.Number + " " + sec.Title) + " (" + s.d.id + ")",
+		v.Sections = append(v.Sections, link{strings.TrimSpace(sec.Number+" "+sec.Title) + " (" + s.d.id + ")",
 			relLink(from, siteDocument(s.d.id)) + "#sec-" + sec.ID})
 	}
 	for _, e := range m.Entities {

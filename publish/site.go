@@ -108,7 +108,7 @@ func render(meta releaseMeta, p, name, title string, body any) File {
 func buildSite(ds *dataset, meta releaseMeta, emit func(File) error) error {
 	var files []File
 	add := func(f File) { files = append(files, f) }
-	for _, name := range []string{"style.css", "search.js"} {
+	for _, name := range []string{"style.css", "search.js", "favicon.svg"} {
 		b, err := siteFS.ReadFile("site/" + name)
 		if err != nil {
 			return err

@@ -50,6 +50,9 @@
     items.forEach(function (x) { var li = el("li"); render(li, x); ol.appendChild(li); });
     out.appendChild(ol);
   }
+  function count(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
   function run(raw) {
     out.textContent = "";
     var q = fold(raw).trim();
@@ -61,7 +64,8 @@
     var em = ents.filter(function (x) { return hasAll(x.all, words); });
     em.sort(function (a, b) { return rank(a, q) - rank(b, q) || a.e[0].localeCompare(b.e[0]); });
     var sm = sents.filter(function (x) { return hasAll(x.f, words); });
-    status.textContent = em.length + " entities and " + sm.length + " sentences match “" + raw.trim() + "”.";
+    status.textContent = count(em.length, "entity", "entities") + " and " + count(sm.length, "sentence", "sentences") +
+      " match “" + raw.trim() + "”.";
     if (em.length) {
       section("Entities", em.slice(0, maxEntities), em.length, function (li, x) {
         li.appendChild(link(x.e[0], x.e[3]));

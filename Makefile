@@ -85,7 +85,9 @@ build/enrich/%.json: build/extract/%.json $$(wildcard seeds/cache/$$*.jsonl) $$(
 # content digest in README); latest.json is touched so that Make knows the
 # release is up to date with its inputs either way. The release id comes
 # from SOURCE_DATE_EPOCH or the inputs' last commit, never the clock.
-$(RELEASE): $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN)
+LICENSES := $(wildcard seeds/*.license.json)
+
+$(RELEASE): $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(LICENSES) $(BIN)
 	$(BIN) publish -q --build build --dist dist --mechanisms $(MECHANISMS)
 	@touch $@
 
@@ -144,6 +146,8 @@ test: ## vet, format, module tidiness, workflows, unit and end-to-end tests, rep
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 	$(GO) mod tidy -diff
 	$(GO) tool actionlint
+	@command -v chromium >/dev/null || command -v chromium-headless-shell >/dev/null || \
+	  echo "browser test skipped: no Chromium here (apt-get install chromium); under CI it fails instead"
 	$(GO) test -count=1 ./...
 	@$(MAKE) --no-print-directory repro
 	@$(MAKE) --no-print-directory fuzz
@@ -151,7 +155,7 @@ test: ## vet, format, module tidiness, workflows, unit and end-to-end tests, rep
 # Two publishes of the same inputs into fresh directories must give
 # byte-identical releases: same SHA256SUMS, and each one checks out.
 .PHONY: repro
-repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(BIN) ## reproducibility check: two builds, identical SHA256SUMS
+repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(LICENSES) $(BIN) ## reproducibility check: two builds, identical SHA256SUMS
 	@a=$$(mktemp -d); b=$$(mktemp -d); trap 'rm -rf "$$a" "$$b"' EXIT; \
 	$(BIN) publish -q --build build --dist "$$a" --mechanisms $(MECHANISMS) >/dev/null; \
 	$(BIN) publish -q --build build --dist "$$b" --mechanisms $(MECHANISMS) >/dev/null; \
@@ -168,13 +172,22 @@ FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYe
   normalize:FuzzAbbrev normalize:FuzzScan \
   publish:FuzzParseMechanisms publish:FuzzParseManifest internal/wait:FuzzAfter
 FUZZ += normalize:FuzzClaims
+FUZZ += publish:FuzzParseLicense
+# FUZZPAR fuzzing workers per target: one keeps a short run from timing
+# out its own workers on a busy machine.
+FUZZPAR ?= 1
 
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 5s)
-	@for t in $(FUZZ); do \
+	@log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
+	for t in $(FUZZ); do \
 	  pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
-	  $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) >/dev/null || { $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime 1x; exit 1; }; \
+	  if ! $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -parallel $(FUZZPAR) >"$$log" 2>&1; then \
+	    cat "$$log"; \
+	    echo "fuzz $$pkg $$fn failed (output above); a failing input is kept under $$pkg/testdata/fuzz/$$fn/, and go test ./$$pkg -run $$fn replays it"; \
+	    exit 1; \
+	  fi; \
 	done
 
 # The real-article corpus (../shared/corpus: PDF, JATS and gold for 19

@@ -43,9 +43,19 @@ const (
 	siteIndexJS    = siteDir + "search-index.js"
 )
 
-// rel is the link from the page at path from to the release file to.
+// relLink is the link from the page at path from to the release file to
+// (both relative to the release root; to "" is the root itself).
 func relLink(from, to string) string {
-	return strings.Repeat("../", strings.Count(from, "/")) + to
+	var dir []string
+	if d := path.Dir(from); d != "." {
+		dir = strings.Split(d, "/")
+	}
+	parts := strings.Split(to, "/")
+	i := 0
+	for i < len(dir) && i < len(parts)-1 && dir[i] == parts[i] {
+		i++
+	}
+	return strings.Repeat("../", len(dir)-i) + strings.Join(parts[i:], "/")
 }
 
 var siteTmpl = func() map[string]*template.Template {

@@ -183,8 +183,8 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the first Tab focused %q, not the skip link", skip)
 	}
 	// Mechanisms, the efflux mechanism, one of its entities (ABCB1).
-	do(chromedp.Click(chromedp.CSS(`nav a[href$="mechanisms/index.html"]`)), chromedp.WaitVisible(chromedp.CSS(`main a[href$="/increased-efflux.html"]`)), check("mechanisms"),
-		chromedp.Click(chromedp.CSS(`main a[href$="/increased-efflux.html"]`)), chromedp.WaitVisible(chromedp.CSS(`#entities`)), check("mechanism"),
+	do(chromedp.Click(chromedp.CSS(`nav a[href$="mechanisms/index.html"]`)), chromedp.WaitVisible(chromedp.CSS(`main a[href$="increased-efflux.html"]`)), check("mechanisms"),
+		chromedp.Click(chromedp.CSS(`main a[href$="increased-efflux.html"]`)), chromedp.WaitVisible(chromedp.CSS(`#entities`)), check("mechanism"),
 		chromedp.Click(chromedp.CSS(`#entities + ul a[href$="/NCBIGene-5243.html"]`)), chromedp.WaitVisible(chromedp.CSS(`#sentences`)), check("entity"), shot("entity"))
 	// A sentence with a DOI among the references backing it.
 	var p picked

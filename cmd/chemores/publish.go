@@ -40,6 +40,7 @@ type publishOptions struct {
 	build, dist, release, mechanisms string
 	docs                             []string
 	meta                             publish.Meta
+	text                             string // full text: auto, include, omit
 	quiet                            bool
 }
 
@@ -54,10 +55,14 @@ func publishMain(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.meta.License, "license", "", "license id of the dataset (SPDX or Open Definition), if any")
 	fs.StringVar(&o.meta.LicenseURL, "license-url", "", "URL of the license text")
 	fs.StringVar(&o.meta.Homepage, "homepage", "", "home page of the dataset")
+	fs.StringVar(&o.text, "text", publish.TextAuto, "the documents' full text: auto (left out where a licence sidecar says it may not be shared), include or omit")
 	fs.BoolVar(&o.quiet, "q", false, "print only the summary line")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if !publish.ValidTextPolicy(o.text) {
+		return usagef("--text %q: want auto, include or omit", o.text)
 	}
 	o.docs = pos
 	return runPublish(ctx, e, o)
@@ -92,16 +97,53 @@ func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publis
 	if err != nil {
 		return err
 	}
+	if err := readLicenses(ctx, inputs); err != nil {
+		return err
+	}
 	when, err := releaseTime(ctx, e, inputs, o.mechanisms)
 	if err != nil {
 		return err
 	}
 	d := &publish.Dist{Dir: o.dist, Busy: waitingFor(e, o.dist)}
-	res, err := d.Publish(ctx, inputs, publish.PublishOptions{Release: o.release, Time: when, Mechanisms: vocab, Meta: o.meta})
+	res, err := d.Publish(ctx, inputs, publish.PublishOptions{Release: o.release, Time: when, Mechanisms: vocab, Meta: o.meta, Text: o.text})
 	if err != nil {
 		return err
 	}
 	reportPublish(e.stdout, e.stderr, res, o.quiet)
+	return nil
+}
+
+// maxLicenseBytes caps a licence sidecar, a few hundred bytes.
+const maxLicenseBytes = 1 << 20
+
+// licensePath is where a document's licence sidecar is: beside its
+// source, named like it with .license.json for the extension.
+func licensePath(source string) string {
+	return strings.TrimSuffix(source, filepath.Ext(source)) + ".license.json"
+}
+
+// readLicenses gives each document the licence of its sidecar, when the
+// source it was extracted from has one.
+func readLicenses(ctx context.Context, inputs []publish.Input) error {
+	for i := range inputs {
+		in := &inputs[i]
+		if in.License != nil || in.Doc.Source.Path == "" {
+			continue
+		}
+		p := licensePath(filepath.FromSlash(in.Doc.Source.Path))
+		data, err := readInput(ctx, p, maxLicenseBytes)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		l, err := publish.ParseLicense(data)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", extract.ErrInput, p, err)
+		}
+		in.License = &l
+	}
 	return nil
 }
 

@@ -130,14 +130,14 @@ lexicon: $(BIN) ## regenerate seeds/lexicons/genes.tsv from Debian's r-bioc-org.
 	if [ -z "$$deb" ]; then (cd "$$tmp" && apt-get download r-bioc-org.hs.eg.db) && deb=$$(ls "$$tmp"/*.deb); fi; \
 	dpkg-deb -x "$$deb" "$$tmp/x"; \
 	db=$$(find "$$tmp/x" -name org.Hs.eg.sqlite | head -1); \
-	$(BIN) lexicon -db "$$db" -package "$$(dpkg-deb -f "$$deb" Package) $$(dpkg-deb -f "$$deb" Version)" -o seeds/lexicons/genes.tsv
+	$(BIN) lexicon --db "$$db" --package "$$(dpkg-deb -f "$$deb" Package) $$(dpkg-deb -f "$$deb" Version)" -o seeds/lexicons/genes.tsv
 
 .PHONY: ner-model
 ner-model: build/ner/model.txt ## train the optional prose NER model on lexicon-labelled sentences
 
 build/ner/model.txt: $(EXTRACT) $(LEXICONS) $(BIN)
 	@mkdir -p $(@D)
-	$(BIN) normalize -q -train $@ $(EXTRACT)
+	$(BIN) normalize -q --train $@ $(EXTRACT)
 
 # --- checks ---------------------------------------------------------------------
 .PHONY: test

@@ -24,10 +24,13 @@ import (
 
 func buildCmd() command {
 	return command{
-		name: "build",
-		args: "[flags] SOURCE...",
+		name:  "build",
+		brief: "Run every stage for many sources in one process and publish.",
+		args:  "[flags] SOURCE|DIR...",
 		summary: `Build a corpus in one process: extract, normalize and enrich (offline, from
 the cache and the curated evidence) every source, a few documents at a time, then publish one release.
+A directory stands for the sources in it (for a document with more than one,
+the .txt, else the .pdf, else the .xml, as the Makefile chooses).
 The Makefile builds document by document and only what changed; build is for
 large corpora, where starting one process per document and stage would cost
 more than the work. Outputs go where the Makefile puts them
@@ -70,8 +73,56 @@ func buildMain(ctx context.Context, e *env, args []string) error {
 	if o.jobs < 1 {
 		return usagef("-j %d: want at least 1", o.jobs)
 	}
-	o.sources = pos
+	if o.sources, err = expandSources(pos); err != nil {
+		return err
+	}
 	return runBuild(ctx, e, o)
+}
+
+// sourceExts are the kinds of source, in the order the Makefile prefers
+// them when a document has more than one.
+var sourceExts = []string{".txt", ".pdf", ".xml", ".nxml"}
+
+// expandSources turns directories into the sources in them, one per
+// document, and says plainly when a shell pattern matched nothing (the
+// shell then passes it on as it is: seeds/*.pdf without a PDF).
+func expandSources(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		fi, err := os.Stat(a)
+		switch {
+		case err != nil && strings.ContainsAny(a, "*?["):
+			return nil, usagef("%s matches no file (the shell passes a pattern that matches nothing as it is); name the directory instead: chemores build %s", a, filepath.Dir(a)+string(filepath.Separator))
+		case err != nil || !fi.IsDir():
+			out = append(out, a) // a missing file is reported with its document
+			continue
+		}
+		ents, err := os.ReadDir(a)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+		}
+		best := map[string]string{}
+		for _, en := range ents {
+			ext := filepath.Ext(en.Name())
+			if !en.Type().IsRegular() || !slices.Contains(sourceExts, ext) {
+				continue
+			}
+			id := strings.TrimSuffix(en.Name(), ext)
+			if cur, ok := best[id]; !ok || slices.Index(sourceExts, ext) < slices.Index(sourceExts, filepath.Ext(cur)) {
+				best[id] = en.Name()
+			}
+		}
+		if len(best) == 0 {
+			return nil, usagef("%s holds no source (%s)", a, strings.Join(sourceExts, ", "))
+		}
+		var names []string
+		for _, n := range best {
+			names = append(names, filepath.Join(a, n))
+		}
+		slices.Sort(names)
+		out = append(out, names...)
+	}
+	return out, nil
 }
 
 // docResult is what one document's stages made.

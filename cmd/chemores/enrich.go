@@ -18,8 +18,9 @@ import (
 
 func enrichCmd() command {
 	return command{
-		name: "enrich",
-		args: "IN.json [-o OUT.json] [--cache FILE] [--evidence FILE] [--online | --refresh] [--mailto ADDR]",
+		name:  "enrich",
+		brief: "Find the DOI of each reference, with its evidence.",
+		args:  "IN.json [-o OUT.json] [--cache FILE] [--evidence FILE] [--online | --refresh] [--mailto ADDR]",
 		summary: `Find the DOI of each reference of an extracted Document (IN.json, from
 "chemores extract"), with a status, a confidence score, its source and the
 evidence. First the review's own reference list as its publisher deposited

@@ -10,8 +10,9 @@ import (
 
 func extractCmd() command {
 	return command{
-		name: "extract",
-		args: "FILE [-o OUT.json]",
+		name:  "extract",
+		brief: "Turn a review (text, PDF or JATS XML) into a structured Document.",
+		args:  "FILE [-o OUT.json]",
 		summary: `Extract a review (text, PDF or JATS XML) into a structured Document as JSON:
 front matter, sections, paragraphs, figures, citations and references.
 FILE is a regular file or a pipe (/dev/stdin), at most 64 MB. Writes to

@@ -18,8 +18,9 @@ import (
 
 func lexiconCmd() command {
 	return command{
-		name: "lexicon",
-		args: "-db org.Hs.eg.sqlite [-package NAME_VERSION] [-o genes.tsv]",
+		name:  "lexicon",
+		brief: "Build the gene lexicon from Bioconductor's org.Hs.eg.db.",
+		args:  "--db org.Hs.eg.sqlite [--package NAME_VERSION] [-o genes.tsv]",
 		summary: `Build the gene lexicon from Bioconductor's org.Hs.eg.db SQLite database
 (Debian package r-bioc-org.hs.eg.db; "make lexicon" fetches it): human
 protein-coding and ncRNA genes from NCBI Gene with their official symbol,

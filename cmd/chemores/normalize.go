@@ -14,8 +14,9 @@ import (
 
 func normalizeCmd() command {
 	return command{
-		name: "normalize",
-		args: "IN.json [-o OUT.json] [-lexicons DIR] [-model FILE] | -train MODEL IN.json...",
+		name:  "normalize",
+		brief: "Find and normalize genes, drugs, diseases and abbreviations.",
+		args:  "IN.json [-o OUT.json] [--lexicons DIR] [--model FILE] | --train MODEL IN.json...",
 		summary: `Find and normalize the genes, drugs, diseases and abbreviations of an
 extracted document (the JSON of "chemores extract"): sentences, mentions
 with offsets, entities with identifiers, abbreviation definitions.

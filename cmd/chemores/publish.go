@@ -23,8 +23,9 @@ import (
 
 func publishCmd() command {
 	return command{
-		name: "publish",
-		args: "[flags] [EXTRACT.json ...]",
+		name:  "publish",
+		brief: "Publish a release: database, JSON API, web pages, checksums.",
+		args:  "[flags] [EXTRACT.json ...]",
 		summary: `Publish a release into the dist directory: the SQLite database, the static
 JSON API, JSON Schemas, a data package, checksums, a tarball and a change log.
 Reads every BUILD/extract/*.json (or the files given) with BUILD/normalize/<same
@@ -197,6 +198,9 @@ func readStageJSON(ctx context.Context, path string, v any) error {
 		return err
 	}
 	if err := json.Unmarshal(b, v); err != nil {
+		if t := bytes.TrimLeft(b, " \t\r\n\ufeff"); len(t) > 0 && t[0] != '{' {
+			return fmt.Errorf("%w: %s is not JSON: this reads a stage's JSON output; for a source (text, PDF, JATS), run \"chemores extract\" first", extract.ErrInput, path)
+		}
 		return fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
 	}
 	return nil

@@ -9,8 +9,9 @@ import (
 
 func pullCmd() command {
 	return command{
-		name: "pull",
-		args: "--from URL|DIR [--release ID|latest] [--dir DEST]",
+		name:  "pull",
+		brief: "Download a release, verify every file, then install it.",
+		args:  "--from URL|DIR [--release ID|latest] [--dir DEST]",
 		summary: `Download a release and install it into DEST/<release>/, checking every file's
 size and SHA-256 against the release manifest before keeping it. The release
 appears only when complete; files already verified are not fetched again, and

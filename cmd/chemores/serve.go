@@ -13,8 +13,9 @@ import (
 
 func serveCmd() command {
 	return command{
-		name: "serve",
-		args: "[--addr HOST:PORT] DIR",
+		name:  "serve",
+		brief: "Serve releases and their web pages over HTTP to preview them.",
+		args:  "[--addr HOST:PORT] DIR",
 		summary: `Serve a directory of releases (dist/) read-only over HTTP to preview it:
 correct content types, versioned paths cached as immutable, latest.json
 cached briefly. Stops on Ctrl-C.`,

@@ -9,8 +9,9 @@ import (
 
 func verifyCmd() command {
 	return command{
-		name: "verify",
-		args: "[--no-schemas] [--repair] DIR",
+		name:  "verify",
+		brief: "Check an installed release against its manifest and schemas.",
+		args:  "[--no-schemas] [--repair] DIR",
 		summary: `Check an installed release (a directory holding manifest.json) or a directory
 of releases and its latest.json: every file present with the size and SHA-256
 the manifest lists, nothing unlisted, SHA256SUMS consistent, and every JSON

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,8 +46,18 @@ func TestPublishAndVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(reports) != 1 || reports[0].Files != len(res.Release.Manifest.Files) {
-		t.Errorf("reports: %+v", reports[0])
+	// Every count of a release's files agrees: publish's, verify's, the
+	// files on disk; SHA256SUMS lists all but itself.
+	onDisk := 0
+	filepath.WalkDir(res.Dir, func(_ string, d fs.DirEntry, _ error) error {
+		if !d.IsDir() {
+			onDisk++
+		}
+		return nil
+	})
+	sums := strings.Count(string(readFile(t, filepath.Join(res.Dir, SumsFile))), "\n")
+	if len(reports) != 1 || reports[0].Files != res.Release.Stats.Files || reports[0].Files != onDisk || sums != onDisk-1 {
+		t.Errorf("files: publish %d, verify %d, on disk %d, SHA256SUMS lines %d", res.Release.Stats.Files, reports[0].Files, onDisk, sums)
 	}
 	v, _ := NewValidator()
 	if err := v.Validate("../"+LatestFile, readFile(t, filepath.Join(dir, LatestFile))); err != nil {

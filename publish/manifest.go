@@ -39,6 +39,11 @@ func checkRelPath(p string) error {
 	return nil
 }
 
+// FileCount is the number of files of a release: those its manifest
+// lists, the manifest itself and SHA256SUMS (which lists all the others,
+// so it has one line less). publish, pull and verify all count so.
+func FileCount(m *Manifest) int { return len(m.Files) + 2 }
+
 // parseManifest decodes and checks a manifest: a valid release id (the
 // one wanted, if given), safe unique paths that do not shadow each other
 // or the reserved names, sizes under the cap, well-formed hashes.

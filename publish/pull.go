@@ -100,9 +100,9 @@ func (e *deadlineError) Error() string {
 type PullResult struct {
 	Release    string
 	Dir        string
-	Files      int   // in the release
-	Downloaded int   // fetched (in full or resumed)
-	Skipped    int   // already there and verified
+	Files      int   // in the release (FileCount)
+	Downloaded int   // fetched (in full or resumed), manifest and SHA256SUMS included
+	Skipped    int   // already there and verified; Downloaded+Skipped is Files
 	Bytes      int64 // received over the wire
 	Installed  bool  // false: the release was already installed and verified
 }
@@ -214,7 +214,7 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 		return nil, err
 	}
 	defer root.Close()
-	res := &PullResult{Release: id, Dir: filepath.Join(o.Dest, id), Files: len(m.Files)}
+	res := &PullResult{Release: id, Dir: filepath.Join(o.Dest, id), Files: FileCount(m)}
 	stage := ".pull-" + id
 	if fi, err := root.Lstat(id); err == nil {
 		_, verr := Verify(res.Dir, VerifyOptions{})
@@ -228,7 +228,7 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 			if string(have) != string(mb) {
 				return nil, fmt.Errorf("%s is installed with another manifest than the source's: releases never change, so one of the two is not genuine", id)
 			}
-			res.Skipped = len(m.Files)
+			res.Skipped = FileCount(m)
 			return res, writeDestLatest(o.Dest)
 		}
 		if fi.Mode()&fs.ModeSymlink != 0 {
@@ -263,6 +263,9 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 	if err := root.WriteFile(stage+"/"+SumsFile, sums, 0o644); err != nil {
 		return nil, err
 	}
+	// The manifest and SHA256SUMS were fetched first, to check the rest.
+	res.Downloaded += 2
+	res.Bytes += int64(len(mb) + len(sums))
 	if err := tidyStage(root, stage, m); err != nil {
 		return nil, err
 	}

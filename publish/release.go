@@ -282,7 +282,7 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 		return nil, err
 	}
 	rel.Manifest, rel.Sums, rel.Content = man, sums, man.Content
-	rel.Stats.Files = len(man.Files) + 2
+	rel.Stats.Files = FileCount(&man)
 	rel.Stats.Bytes = man.Bytes + int64(len(mb)+len(sums))
 	rel.Stats.Build = time.Since(t0)
 	return rel, nil

@@ -184,6 +184,11 @@ func verifyRelease(dir string, o VerifyOptions) *VerifyReport {
 		bad("%v", err)
 	} else if err := checkSums(sums, m, sha256hex(mb)); err != nil {
 		bad("%v", err)
+	} else {
+		// The manifest and SHA256SUMS are files of the release too: every
+		// count of a release's files says FileCount.
+		r.Files += 2
+		r.Bytes += int64(len(mb) + len(sums))
 	}
 	fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		switch {

@@ -167,7 +167,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 				return nil, fmt.Errorf("read previous release %s: %w", prev, err)
 			}
 		}
-		stage, rel, err := d.stage(ctx, inputs, Options{Release: id, Time: o.Time, Mechanisms: o.Mechanisms, Meta: o.Meta, Previous: snap, Text: o.Text})
+		stage, rel, err := d.stage(ctx, inputs, Options{Release: id, Time: releaseAfter(o.Time, snap), Mechanisms: o.Mechanisms, Meta: o.Meta, Previous: snap, Text: o.Text})
 		if err != nil {
 			return nil, err
 		}
@@ -203,6 +203,22 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 		return res, d.writeLatest()
 	}
 	return nil, fmt.Errorf("no free release id for %s: every patch letter is taken", ReleaseDate(o.Time))
+}
+
+// releaseAfter is the time of a release that follows prev: t, unless
+// that is not later than prev's (a same-day patch from inputs committed
+// no later than the release it follows), then one second after prev, so
+// that each release is created after the one before it. It depends on
+// the inputs and the previous release only, never the clock.
+func releaseAfter(t time.Time, prev *Snapshot) time.Time {
+	if prev == nil {
+		return t
+	}
+	pc, err := time.Parse(time.RFC3339, prev.Created)
+	if err != nil || t.After(pc) {
+		return t
+	}
+	return pc.Add(time.Second)
 }
 
 // stage builds a release into a hidden directory, writing each file as

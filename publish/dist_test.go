@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func publishTo(t testing.TB, dir string, in []Input, o PublishOptions) *PublishResult {
@@ -81,6 +83,8 @@ func TestPublishAndVerify(t *testing.T) {
 
 // Publishing the same content is a no-op; other content on the same day
 // gets a patch letter and a change log against the release before it.
+func r0ID(c *Changes) string { return c.References.Changed[0].Key }
+
 func TestPublishImmutable(t *testing.T) {
 	dir := t.TempDir()
 	publishTo(t, dir, []Input{fixture(t)}, PublishOptions{})
@@ -103,6 +107,21 @@ func TestPublishImmutable(t *testing.T) {
 	c := patch.Release.Changes
 	if c.Summary.DOIs.Added != 1 || c.Summary.References.Changed != 1 || c.DOIs.Added[0].Key != "10.3322/caac.21708" {
 		t.Errorf("changes: %+v", c.Summary)
+	}
+	// The change log names the reference by its entry id, which still
+	// leads to it (the work is named after its DOI now).
+	if r := c.References.Changed[0]; r.Key != "ref-"+fixtureDoc+"-2" || !slices.ContainsFunc(r.Fields, func(f FieldChange) bool {
+		return f.Field == "id" && f.Old == r.Key && f.New == "doi-10.3322_caac.21708"
+	}) || !strings.Contains(string(readFile(t, filepath.Join(patch.Dir, ChangesMD))), "- ref-"+fixtureDoc+"-2: ") {
+		t.Errorf("reference change: %+v", r)
+	}
+	if _, err := os.Stat(filepath.Join(patch.Dir, apiDir, hrefReference(r0ID(c)))); err != nil {
+		t.Errorf("the entry id's API file: %v", err)
+	}
+	// A same-day patch is created after the release it follows, though its
+	// inputs are dated the same.
+	if want := fixtureTime.Add(time.Second).Format(time.RFC3339); patch.Release.Manifest.Created != want {
+		t.Errorf("patch created %s, want %s", patch.Release.Manifest.Created, want)
 	}
 	if !strings.Contains(string(readFile(t, filepath.Join(dir, LatestFile))), `"release": "2024-10-01b"`) {
 		t.Error("latest.json does not point at the patch")

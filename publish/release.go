@@ -381,6 +381,13 @@ func buildAPI(ds *dataset, meta releaseMeta, emit func(File) error) (*Snapshot, 
 	for _, w := range ds.works {
 		refs.Items = append(refs.Items, buildReferenceItem(w))
 		add(hrefReference(w.ID), func() any { return buildReference(ds, w) })
+		// A link saved with an entry's own id, ref-<document>-<n>, keeps
+		// working once a DOI names the work: the same file under that id.
+		for _, e := range w.Entries {
+			if alias := entryID(e.d.id, e.d.refs[e.i].N); alias != w.ID {
+				add(hrefReference(alias), func() any { return buildReference(ds, w) })
+			}
+		}
 	}
 	add("references.json", func() any { return refs })
 	ents := EntityList{Items: []EntityItem{}}
@@ -415,5 +422,5 @@ func buildAPI(ds *dataset, meta releaseMeta, emit func(File) error) (*Snapshot, 
 			return nil, err
 		}
 	}
-	return &Snapshot{Release: meta.ID, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}, nil
+	return &Snapshot{Release: meta.ID, Created: idx.Created, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}, nil
 }

@@ -309,4 +309,4 @@ pdf-fixtures-check: ## regenerate the PDF fixtures into build/ and compare with 
 FUZZ += extract/pdf:FuzzLayout extract:FuzzParsePDF
 
 # --- extract: JATS XML input (issue 12) ---------------------------------------
-FUZZ += extract:FuzzParseJATS
+FUZZ += extract:FuzzParseJATS extract:FuzzColumns

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -339,6 +340,11 @@ func dropRunningHeads(blocks []Block) []Block {
 		}
 	}
 	drop := map[at]bool{}
+	for _, a := range all {
+		if pageOfPages.MatchString(strings.TrimSpace(strings.ReplaceAll(text(a), "\f", ""))) {
+			drop[a] = true // BMC's footer, which pdftotext may put between columns
+		}
+	}
 	for a := range edge {
 		t := text(a)
 		if k := headKey(t); k != "" && len(pages[k]) >= 3 && !strongHeading(strings.TrimSpace(t)) {
@@ -356,6 +362,8 @@ func dropRunningHeads(blocks []Block) []Block {
 	}
 	return out
 }
+
+var pageOfPages = regexp.MustCompile(`(?i)^page \d{1,4} of \d{1,4}$`)
 
 // headKey is a line as a running head repeats it: numbers replaced,
 // case and spacing folded; "" for lines too long to be one.
@@ -380,10 +388,11 @@ func headKey(line string) string {
 		}
 	}
 	k := b.String()
-	// A page number alone, or words: a line of numbers and punctuation
-	// ("2013;2:26–33.") repeats by chance.
+	// A page number alone, or words. A line of numbers and punctuation
+	// is a running head only as the very same text ("(2018) 16:84" on
+	// every page): "2013;2:26–33." and "2014;5:1–9" have one shape.
 	if k != "#" && letterCount(k) < 4 {
-		return ""
+		return "=" + t
 	}
 	return k
 }

@@ -44,6 +44,7 @@ type builder struct {
 	front []Block // front-matter blocks, in order
 
 	ids     map[string]bool // section ids taken
+	nextID  map[string]int  // the suffix uniqueID tries next for an id
 	stack   []*Section      // open numbered sections, outermost first
 	section *Section        // where paragraphs go now
 	runIns  map[*Section]int
@@ -125,14 +126,15 @@ func (b *builder) run(ctx context.Context, blocks []Block) error {
 		}
 		b.paragraph(blk, text)
 	}
-	b.parseFront()
-	b.paragraphs()
-	b.figures()
-	b.references(list)
-	b.citations()
-	b.funding()
-	b.checkReferences()
-	return nil
+	// Each step of the rest is linear in the text; a cancelled run (Ctrl-C
+	// on a long text) stops between them and inside the long ones.
+	for _, step := range []func(){b.parseFront, b.paragraphs, b.figures, func() { b.references(ctx, list) }, b.citations, b.funding, b.checkReferences} {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		step()
+	}
+	return ctx.Err()
 }
 
 // splitAfterReferences tells the reference list from the back matter
@@ -323,10 +325,14 @@ func (b *builder) countTop() int {
 func (b *builder) uniqueID(id string) string {
 	if b.ids == nil {
 		b.ids = map[string]bool{}
+		b.nextID = map[string]int{}
 	}
 	out := id
-	for n := 2; b.ids[out]; n++ {
-		out = fmt.Sprintf("%s-%d", id, n)
+	// The suffix to try next is remembered per id: a long text that
+	// repeats a heading thousands of times stays linear.
+	for n := max(b.nextID[id], 2); b.ids[out]; n++ {
+		out = id + "-" + strconv.Itoa(n)
+		b.nextID[id] = n + 1
 	}
 	b.ids[out] = true
 	return out

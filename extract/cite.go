@@ -18,9 +18,9 @@ type Callout struct {
 
 // calloutBody is a list of numbers and ranges: "12", "3,5-7", "3–5; 9",
 // optionally after "ref." or "refs.".
-var calloutBody = regexp.MustCompile(`^(?:(?i:refs?\.?|references?)\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*$`)
+var calloutBody = regexp.MustCompile(`^(?:(?i:refs?\.?|references?)\s*)?\d{1,5}(?:\s*[-–—]\s*\d{1,5})?(?:\s*[,;]\s*\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)*$`)
 
-var calloutPart = regexp.MustCompile(`(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?`)
+var calloutPart = regexp.MustCompile(`(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?`)
 
 // maxRange bounds an expanded range: "(1-2000)" is not a citation.
 const maxRange = 100
@@ -321,7 +321,7 @@ func scanPlainSuperscripts(text string) []Callout {
 				continue
 			}
 		}
-		body := strings.NewReplacer(" ", "", "–", "-").Replace(text[start:end])
+		body := plainSuperBody.Replace(text[start:end])
 		nums, ok := expand(body)
 		if !ok {
 			continue
@@ -330,6 +330,8 @@ func scanPlainSuperscripts(text string) []Callout {
 	}
 	return out
 }
+
+var plainSuperBody = strings.NewReplacer(" ", "", "–", "-")
 
 var plainSuper = regexp.MustCompile(`(?:\p{Ll}{3}|\p{L}[.,;:)’”])(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)`)
 

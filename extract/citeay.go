@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -28,12 +29,18 @@ const (
 	ayYears = ayYear + `(?:\s*,\s*(?:` + ayYear + `|[a-z]\b))*`
 )
 
+// The callout patterns are large; they are compiled when a document
+// first needs them (most cite by number), not when the program starts.
 var (
 	// One citation inside parentheses: "e.g., Smith et al., 2010a, b".
-	ayItem = regexp.MustCompile(`^\s*(?:(?:e\.g\.|i\.e\.|see also|see|cf\.|reviewed in|reviewed by|for a review,? see|as in)[,:]?\s+)?(` + ayNames + `)\s*,?\s+(` + ayYears + `)(?:\s*,\s*(?:p|pp)\.\s*[\d–-]+)?\s*$`)
+	ayItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:(?:e\.g\.|i\.e\.|see also|see|cf\.|reviewed in|reviewed by|for a review,? see|as in)[,:]?\s+)?(` + ayNames + `)\s*,?\s+(` + ayYears + `)(?:\s*,\s*(?:p|pp)\.\s*[\d–-]+)?\s*$`)
+	})
 	// A narrative citation: "Smith et al. (2010)", "Smith and Jones (2010, 2012)".
-	ayNarrative = regexp.MustCompile(`(` + ayNames + `)\s+\((` + ayYears + `)\)`)
-	ayYearIn    = regexp.MustCompile(`\b(` + ayYear + `)\b`)
+	ayNarrative = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(` + ayNames + `)\s+\((` + ayYears + `)\)`)
+	})
+	ayYearIn = regexp.MustCompile(`\b(` + ayYear + `)\b`)
 )
 
 // ayKey is what a reference offers to author–year callouts.
@@ -187,7 +194,7 @@ func (idx ayIndex) scan(text string) []ayCallout {
 		}
 		var refs []int
 		for _, part := range strings.Split(body, ";") {
-			m := ayItem.FindStringSubmatch(part)
+			m := ayItem().FindStringSubmatch(part)
 			if m == nil {
 				continue
 			}
@@ -202,7 +209,7 @@ func (idx ayIndex) scan(text string) []ayCallout {
 		}
 	}
 	// Narrative citations.
-	for _, m := range ayNarrative.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range ayNarrative().FindAllStringSubmatchIndex(text, -1) {
 		if taken[m[0]] || taken[m[1]-1] {
 			continue
 		}

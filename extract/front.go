@@ -39,7 +39,11 @@ func (b *builder) parseFront() {
 		text := CleanText(blk.Text)
 		switch {
 		case title[i]:
-			f.Title = strings.TrimSpace(f.Title + " " + strings.Join(strings.Fields(text), " "))
+			t, byline := splitByline(blk)
+			f.Title = strings.TrimSpace(f.Title + " " + strings.Join(strings.Fields(CleanText(t)), " "))
+			if byline.Text != "" {
+				rest = append(rest, byline)
+			}
 		case correspondPref.MatchString(text):
 			b.correspondence(correspondPref.ReplaceAllString(text, ""))
 		case emailPrefix.MatchString(text):
@@ -462,8 +466,10 @@ var months = map[string]string{
 
 // isoDate turns "May 17, 2024", "17 May 2024" or "2024-05-17" into
 // "2024-05-17"; what it cannot read it returns as printed.
+var commasAndPeriods = strings.NewReplacer(",", " ", ".", " ")
+
 func isoDate(s string) string {
-	f := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(s))
+	f := strings.Fields(commasAndPeriods.Replace(s))
 	if len(f) == 1 {
 		return s
 	}
@@ -494,4 +500,24 @@ func trimDOI(d string) string {
 		d = strings.TrimSuffix(d, "]")
 	}
 	return strings.TrimRight(d, ".,;:")
+}
+
+// splitByline cuts a title block at its first line that reads as a
+// byline: plain text with no blank lines runs the authors into the
+// title.
+func splitByline(b Block) (string, Block) {
+	lines := b.Lines()
+	for i, l := range lines {
+		if i > 0 && looksLikeByline(strings.TrimSpace(l.Text)) {
+			var title []string
+			for _, t := range lines[:i] {
+				title = append(title, t.Text)
+			}
+			rest := b
+			rest.Text = strings.TrimSuffix(b.Text[strings.Index(b.Text, l.Text):], "\n")
+			rest.Src = l.Src
+			return strings.Join(title, "\n"), rest
+		}
+	}
+	return b.Text, Block{}
 }

@@ -405,3 +405,19 @@ func TestJATSAbstractCallout(t *testing.T) {
 	doc := parseJATSBytes(t, []byte(data))
 	checkCitations(t, doc, []string{"p1 [1] bracket [1]", "p2 [2] bracket [2]"})
 }
+
+// A volume element that holds the issue as printed ("58(2):") gives the
+// volume and the issue.
+func TestJATSVolumeWithIssue(t *testing.T) {
+	src := `<?xml version="1.0"?><article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title><p>` + strings.Repeat("Words of the body. ", 30) + `</p></sec></body>
+<back><ref-list><ref id="r1"><element-citation publication-type="journal"><person-group><name><surname>Doe</surname><given-names>J</given-names></name></person-group>
+<article-title>A title</article-title><source>J Test</source><year>2019</year><volume>58(2):</volume><fpage>12</fpage><lpage>19</lpage></element-citation></ref></ref-list></back></article>`
+	doc, err := Parse(context.Background(), "v.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := doc.References[0]; r.Volume != "58" || r.Issue != "2" {
+		t.Errorf("volume %q issue %q, want 58 and 2", r.Volume, r.Issue)
+	}
+}

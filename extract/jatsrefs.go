@@ -184,6 +184,13 @@ func fields(c *xnode) Reference {
 	r.Year = yearOf(first(c, "year"))
 	r.Volume = unlabel(first(c, "volume"))
 	r.Issue = unlabel(first(c, "issue"))
+	if m := volumeIssue.FindStringSubmatch(r.Volume); m != nil {
+		// The issue typed into the volume element, as printed: "58(2):".
+		r.Volume = m[1]
+		if r.Issue == "" {
+			r.Issue = m[2]
+		}
+	}
 	fp, lp := first(c, "fpage"), first(c, "lpage")
 	switch {
 	case fp != "" && lp != "":
@@ -203,6 +210,8 @@ func fields(c *xnode) Reference {
 // fieldLabel is a label some publishers put inside the element: "Volume
 // 124", "Vol. 3", "No. 2", "Issue 4".
 var fieldLabel = regexp.MustCompile(`(?i)^(?:vol(?:ume)?|no|nr|issue)\.?\s*`)
+
+var volumeIssue = regexp.MustCompile(`^(\w{1,8})\s*\(([^()]{1,12})\)\s*:?$`)
 
 // unlabel drops it: the number is the field.
 func unlabel(s string) string {

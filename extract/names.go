@@ -60,6 +60,7 @@ type authorScan struct {
 	people []Person
 	etAl   bool
 	rest   string // what follows the list
+	end    int    // bytes the list took, before rest's leading punctuation
 }
 
 // scanAuthors reads names of one form from the start of s for as long
@@ -102,6 +103,7 @@ func scanAuthors(s string, form nameForm) (authorScan, bool) {
 		return out, false
 	}
 	out.rest = strings.TrimLeft(rest, " .,:;")
+	out.end = pos
 	return out, true
 }
 
@@ -147,9 +149,14 @@ func matchNameAt(s string, form nameForm) (Person, int) {
 	}
 }
 
+var (
+	initialsReplacer = strings.NewReplacer(".", "", " ", "")
+	pageDashes       = strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-")
+)
+
 // packInitials turns "J. A." into "JA" and "J.-L." into "J-L".
 func packInitials(s string) string {
-	return strings.NewReplacer(".", "", " ", "").Replace(s)
+	return initialsReplacer.Replace(s)
 }
 
 // listEnds: what follows an author list starts the title or the year.
@@ -178,7 +185,7 @@ var collective = regexp.MustCompile(`^((?:\p{Lu}[\p{L}&'’\-]*|of|and|for|the|d
 // "81-89.e10" (Cell Press supplementary pages, kept as "48.e14"),
 // "132S-75S" (supplement pages: 175S).
 func splitPages(p string) (string, string) {
-	p = strings.TrimSpace(strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-").Replace(p))
+	p = strings.TrimSpace(pageDashes.Replace(p))
 	p = strings.TrimPrefix(strings.TrimPrefix(p, "pp."), "p.")
 	p = strings.TrimSpace(p)
 	if p == "" {

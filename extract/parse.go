@@ -55,8 +55,12 @@ func Parse(ctx context.Context, name string, data []byte) (*Document, error) {
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	doc, err := Build(ctx, reflow(dropRunningHeads(TextBlocks(text))), src)
+	text := blankLineNumbers(strings.TrimPrefix(string(data), "\ufeff"))
+	blocks := columnBlocks(text)
+	if blocks == nil {
+		blocks = TextBlocks(text)
+	}
+	doc, err := Build(ctx, reflow(dropRunningHeads(blocks)), src)
 	if err != nil {
 		return nil, err
 	}

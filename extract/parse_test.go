@@ -3,8 +3,10 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseBadInput(t *testing.T) {
@@ -50,5 +52,49 @@ func TestParseCanceled(t *testing.T) {
 func TestDocumentID(t *testing.T) {
 	if got := DocumentID("seeds/10.3892_or.2024.8816.txt"); got != "10.3892_or.2024.8816" {
 		t.Errorf("DocumentID = %q", got)
+	}
+}
+
+// A long text whose extraction is cancelled (Ctrl-C) ends with the
+// cancellation, soon, not with a Document.
+func TestParseCanceledMidway(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A long review of drug resistance\n\n1. Introduction\n\n")
+	for i := 0; b.Len() < 12<<20; i++ {
+		fmt.Fprintf(&b, "Cells resist cisplatin through efflux pumps and repair (%d).\n\n", i%50+1)
+	}
+	b.WriteString("References\n\n")
+	for i := 1; i <= 50; i++ {
+		fmt.Fprintf(&b, "%d. Doe J: Title %d. J Test 1: 2-3, 2020.\n", i, i)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	doc, err := Parse(ctx, "long.txt", []byte(b.String()))
+	if !errors.Is(err, context.Canceled) || doc != nil {
+		t.Fatalf("Parse = %v, %v; want context.Canceled and no Document", doc != nil, err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("returned %s after the start, cancelled at 100 ms", d)
+	}
+}
+
+// A list of 10,000 entries keeps its last one (numbers of five digits).
+func TestParseTenThousandReferences(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A very long review\n\n1. Introduction\n\nMany works (1-3) and the last (10000).\n\nReferences\n\n")
+	for i := 1; i <= 10000; i++ {
+		fmt.Fprintf(&b, "%d. Doe J, Roe K: Title number %d. J Test 1: 2-3, 2020.\n", i, i)
+	}
+	doc, err := Parse(context.Background(), "long.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := doc.References
+	if len(refs) != 10000 || refs[9999].N != 10000 || refs[9999].Title != "Title number 10000" || refs[9998].Title != "Title number 9999" {
+		t.Fatalf("%d references, last %+v", len(refs), refs[len(refs)-1])
+	}
+	if n := len(doc.Citations); n != 2 || doc.Citations[1].Refs[0] != 10000 {
+		t.Errorf("citations: %+v", doc.Citations)
 	}
 }

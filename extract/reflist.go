@@ -190,7 +190,7 @@ func (b *builder) splitNumbered(lines []refLine) []entry {
 		// A queued label goes to the next text that starts an entry: in a
 		// PDF, a new block after a line that could end one (the layout
 		// sets each entry apart), or an author list after such a line.
-		if len(pending) > 0 && (len(out) == 0 || !fromQ || l.opens && !isNaN(l.indent) && i > 0 && endsEntry(lines[i-1].text) || opensEntry(lines, i, hang)) {
+		if len(pending) > 0 && (len(out) == 0 || !fromQ || l.opens && !isNaN(l.indent) && i > 0 && endsEntry(lines[i-1].text) || opensEntry(lines, i, hang, lastText(out))) {
 			out = append(out, entry{n: pending[0], text: l.text, src: l.src})
 			pending = pending[1:]
 			fromQ = true
@@ -223,7 +223,7 @@ func splitUnnumbered(lines []refLine) []entry {
 	hang := hangingIndents(lines)
 	closed := false // a link label ended the last entry (F1000)
 	for i, l := range lines {
-		if len(out) == 0 || opensEntry(lines, i, hang) {
+		if len(out) == 0 || opensEntry(lines, i, hang, lastText(out)) {
 			if len(out) == 0 && !startsAuthors(l.text) && !collective.MatchString(l.text) {
 				continue // text before the first entry
 			}
@@ -278,9 +278,15 @@ func hangingIndents(lines []refLine) *hanging {
 // with the entry, unless an entry plainly starts there (the first line
 // of a page whose left edge moved). Without indents, an author list
 // after a line that could end an entry starts one.
-func opensEntry(lines []refLine, i int, h *hanging) bool {
+func opensEntry(lines []refLine, i int, h *hanging, entry string) bool {
 	l := lines[i]
 	prev := lines[i-1]
+	if entry != "" && !endsEntry(prev.text) && endsEntry(entry) {
+		// Whether the entry so far could end is read on its text too,
+		// where a DOI cut by the line break is whole again ("…/jf03"
+		// "0723c").
+		prev.text = entry
+	}
 	if h.on && !isNaN(l.indent) {
 		if isNaN(h.level) {
 			h.level = prev.indent // the list's first line is flush
@@ -305,7 +311,7 @@ func opensEntry(lines []refLine, i int, h *hanging) bool {
 	if !endsEntry(prev.text) {
 		return false
 	}
-	return startsAuthors(l.text) || collective.MatchString(l.text) && anyYear.MatchString(l.text)
+	return startsAuthors(l.text)
 }
 
 // endsEntry: the line could be the last of an entry: it ends with a
@@ -459,4 +465,12 @@ func listWidth(lines []refLine) int {
 	}
 	sort.Ints(ns)
 	return ns[len(ns)/2]
+}
+
+// lastText is the text of the entry being read, or "".
+func lastText(out []entry) string {
+	if len(out) == 0 {
+		return ""
+	}
+	return out[len(out)-1].text
 }

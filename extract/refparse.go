@@ -33,10 +33,18 @@ func ParseReference(raw string) (Reference, error) {
 	s := ids.takeIdentifiers(refText(raw))
 	var best Reference
 	bestScore := -1
+	p := &parse{s: s, splits: map[[2]string][2]string{}}
+	for i, form := range nameForms {
+		p.authors[i], p.named[i] = scanAuthors(s, form)
+	}
+	anyNamed := p.named[0] || p.named[1] || p.named[2]
 	for _, tl := range tailsOf(s) {
-		for _, form := range nameForms {
+		for i, form := range nameForms {
+			if anyNamed && !p.named[i] {
+				continue // a form that reads no names loses to one that does
+			}
 			r := ids
-			score := r.parseBody(tl, form)
+			score := r.parseBody(p, tl, form, i)
 			if score > bestScore {
 				best, bestScore = r, score
 			}
@@ -86,6 +94,9 @@ func refText(s string) string {
 	}
 	s = norm.NFC.String(s)
 	s = hyphens.Replace(s)
+	if strings.Contains(s, "ı") {
+		s = dotlessI.Replace(s) // "Ramı́rez" as converters write "Ramírez"
+	}
 	if strings.Contains(s, "*") {
 		s = emphNumber.ReplaceAllString(s, "$1")
 		s = emphPunct.ReplaceAllString(s, "*$1$2")
@@ -97,6 +108,7 @@ func refText(s string) string {
 }
 
 var (
+	dotlessI   = strings.NewReplacer("ı\u0301", "í", "ı\u0300", "ì", "ı\u0302", "î", "ı\u0308", "ï")
 	hyphens    = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
 	emphNumber = regexp.MustCompile(`\*+(\d[\d\s\-–,()]*?)\*+`)
 	// "*Animal Biotechnology.* 2006": the period ends the field, outside
@@ -108,7 +120,7 @@ var (
 // parseBody fills authors, year, title and journal from the head that a
 // tail left, reading names of one form, and scores the result: how much
 // of a reference it explains.
-func (r *Reference) parseBody(tl tailMatch, form nameForm) int {
+func (r *Reference) parseBody(p *parse, tl tailMatch, form nameForm, fi int) int {
 	r.Volume, r.Issue, r.Pages, r.Year = tl.volume, tl.issue, tl.pages, tl.year
 	head := tl.head
 	score := 0
@@ -116,7 +128,15 @@ func (r *Reference) parseBody(tl tailMatch, form nameForm) int {
 		score += 2
 	}
 	rest := head
-	if a, ok := scanAuthors(head, form); ok {
+	a, ok := p.authors[fi], p.named[fi]
+	if ok && a.end <= len(head) {
+		// The names were read once on the whole entry; every tail's
+		// head starts with them.
+		a.rest = strings.TrimLeft(head[a.end:], " .,:;")
+	} else if ok {
+		a, ok = scanAuthors(head, form)
+	}
+	if ok {
 		r.Authors, r.EtAl, rest = a.people, a.etAl, a.rest
 		score += 3
 	} else if m := collective.FindStringSubmatch(head); m != nil && form == formVancouver {
@@ -132,7 +152,7 @@ func (r *Reference) parseBody(tl tailMatch, form nameForm) int {
 			score++
 		}
 	}
-	r.Title, r.Journal = splitTitleJournal(rest, tl.commas)
+	r.Title, r.Journal = p.split(rest, tl.commas)
 	if r.Journal == "" && (r.Volume != "" || r.Pages != "") && journalLike(r.Title) {
 		// Styles that print no titles (Bioinformation): what stands before
 		// a volume and pages, in title case, is the journal.
@@ -157,6 +177,29 @@ func (r *Reference) parseBody(tl tailMatch, form nameForm) int {
 		score++
 	}
 	return score
+}
+
+// parse is what one entry's readings share: the names read by each form
+// from the start of the entry, and the title–journal splits made so far
+// (several readings leave the same text between names and tail).
+type parse struct {
+	s       string
+	authors [3]authorScan
+	named   [3]bool
+	splits  map[[2]string][2]string
+}
+
+func (p *parse) split(rest string, commas bool) (string, string) {
+	key := [2]string{rest, "."}
+	if commas {
+		key[1] = ","
+	}
+	if tj, ok := p.splits[key]; ok {
+		return tj[0], tj[1]
+	}
+	t, j := splitTitleJournal(rest, commas)
+	p.splits[key] = [2]string{t, j}
+	return t, j
 }
 
 // yearAfter matches the year that author–year styles print right after

@@ -1,12 +1,16 @@
 package extract
 
 import (
+	"context"
 	"strconv"
 	"unicode/utf8"
 )
 
-func (b *builder) references(blocks []Block) {
-	for _, e := range b.splitEntries(blocks) {
+func (b *builder) references(ctx context.Context, blocks []Block) {
+	for i, e := range b.splitEntries(blocks) {
+		if i%64 == 0 && ctx.Err() != nil {
+			return // the caller reports the cancellation
+		}
 		r, err := ParseReference(e.text)
 		r.N = e.n
 		if e.src >= 0 {

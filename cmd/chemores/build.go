@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,6 +18,7 @@ import (
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/jsonout"
 	"github.com/chemores/chemores/normalize"
 	"github.com/chemores/chemores/publish"
 )
@@ -235,7 +236,7 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 	}
 	// Written without a sync each: runBuild flushes them all at once.
 	for stage, v := range map[string]any{"extract": doc, "normalize": ann, "enrich": links} {
-		if err := writeStageWith(atomic.WriteFileLater, nil, filepath.Join(o.build, stage, doc.ID+".json"), v); err != nil {
+		if err := writeStageWith(atomic.WriteLater, nil, filepath.Join(o.build, stage, doc.ID+".json"), v); err != nil {
 			return publish.Input{}, err
 		}
 	}
@@ -244,22 +245,19 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 
 // writeStage writes a stage output as JSON, indented with one space and
 // a final newline: to the file at path (atomically), or to standard
-// output when path is empty.
+// output when path is empty. The encoding is streamed (see jsonout), so
+// a large document is not held in memory twice.
 func writeStage(e *env, path string, v any) error {
-	return writeStageWith(atomic.WriteFile, e, path, v)
+	return writeStageWith(atomic.Write, e, path, v)
 }
 
 // writeStageWith is writeStage with the function that writes a file.
-func writeStageWith(write func(string, []byte, os.FileMode) error, e *env, path string, v any) error {
-	data, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		return err
-	}
-	data = append(data, '\n')
+func writeStageWith(write func(string, os.FileMode, func(io.Writer) error) error, e *env, path string, v any) error {
+	var err error
 	if path == "" {
-		_, err = e.stdout.Write(data)
+		err = jsonout.Write(e.stdout, v)
 	} else {
-		err = write(path, data, 0o644)
+		err = write(path, 0o644, func(w io.Writer) error { return jsonout.Write(w, v) })
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -29,6 +29,9 @@ func Read(ctx context.Context, data []byte) (*Layout, error) {
 		lay *Layout
 		err error
 	}
+	// An abandoned read stops at its next page: the watchdog cancels it.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	done := make(chan result, 1)
 	go func() {
 		lay, err := read(ctx, data)
@@ -114,6 +117,11 @@ func read(ctx context.Context, data []byte) (lay *Layout, err error) {
 		glyphs += len(pt.glyphs)
 		images += pt.images
 		pages = append(pages, pt)
+		if glyphs > maxGlyphsDoc {
+			// Pages that all draw one large shared stream (a
+			// decompression bomb) would each cost its glyphs again.
+			return nil, fmt.Errorf("%w: the PDF draws more than %d characters on its first %d pages, over the limit for one document", diag.ErrInput, maxGlyphsDoc, page)
+		}
 	}
 	page = 0
 	switch {
@@ -220,6 +228,9 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 		return nil, fmt.Errorf("%w: the PDF is truncated or damaged: it has no end-of-file marker (%%%%EOF); was the download cut short?", diag.ErrInput)
 	}
 	end := len(data) - len(tail) + eof + len("%%EOF")
+	if err := checkXref(data[:end]); err != nil {
+		return nil, err
+	}
 	view := &pdfView{data: data[:end]}
 	if len(data) < 9 || !bytes.HasPrefix(data, []byte("%PDF-1.")) || data[7] < '0' || data[7] > '7' || (data[8] != '\n' && data[8] != '\r') {
 		view.header = []byte("%PDF-1.7\n")

@@ -46,7 +46,8 @@ const (
 	maxPages       = 2000
 	maxOpsPerPage  = 2_000_000
 	maxGlyphsPage  = 200_000
-	maxStreamBytes = 32 << 20 // decoded content of one stream
+	maxGlyphsDoc   = 2_000_000 // a 400-page book; glyphs and their layout take about 300 bytes each
+	maxStreamBytes = 32 << 20  // decoded content of one stream
 	maxFormDepth   = 8
 )
 

@@ -53,6 +53,11 @@ func Write(path string, perm os.FileMode, fill func(io.Writer) error) error {
 	return write(path, perm, fill, true)
 }
 
+// WriteLater is Write without the sync (see WriteFileLater).
+func WriteLater(path string, perm os.FileMode, fill func(io.Writer) error) error {
+	return write(path, perm, fill, false)
+}
+
 // Target returns the file a write to path replaces: path itself when
 // nothing or a regular file is there, the file a symbolic link leads to,
 // or an error wrapping ErrNotRegular for anything else. Callers check an

@@ -170,7 +170,7 @@ FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYe
   enrich:FuzzDecodeWorks enrich:FuzzNormalizeQuery enrich:FuzzParseCitMatch \
   enrich:FuzzDecodeDeposit enrich:FuzzParseCurated \
   normalize:FuzzAbbrev normalize:FuzzScan \
-  publish:FuzzParseMechanisms publish:FuzzParseManifest internal/wait:FuzzAfter
+  publish:FuzzParseMechanisms release:FuzzParseManifest internal/wait:FuzzAfter
 FUZZ += normalize:FuzzClaims
 FUZZ += publish:FuzzParseLicense
 # FUZZPAR fuzzing workers per target: one keeps a short run from timing

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 )
 
 // Options tune Annotate.
@@ -529,7 +530,7 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 		Abbreviations: []Abbreviation{},
 		Support:       []Support{},
 		Claims:        []Claim{},
-		Diagnostics:   []extract.Diagnostic{},
+		Diagnostics:   []diag.Diagnostic{},
 	}
 	sentID := make([][]string, len(ps))
 	for pi, q := range ps {
@@ -628,8 +629,8 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 		if u.reason != "" {
 			msg += "; " + u.reason
 		}
-		a.Diagnostics = append(a.Diagnostics, extract.Diagnostic{
-			Level: extract.Info, Code: "mention-unresolved", Where: u.where, Message: msg,
+		a.Diagnostics = append(a.Diagnostics, diag.Diagnostic{
+			Level: diag.Info, Code: "mention-unresolved", Where: u.where, Message: msg,
 		})
 	}
 	return a

@@ -8,9 +8,6 @@ import (
 	"github.com/chemores/chemores/normalize"
 )
 
-// apiDir is where the static API lives in a release.
-const apiDir = "api/v1/"
-
 // Links inside the API are relative to api/v1/.
 func hrefDocument(id string) string  { return "documents/" + id + ".json" }
 func hrefReference(id string) string { return "references/" + id + ".json" }

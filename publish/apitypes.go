@@ -57,12 +57,6 @@ type DocumentRef struct {
 	Href  string `json:"href"`
 }
 
-// FileKind says which JSON Schema describes which files.
-type FileKind struct {
-	Pattern string `json:"pattern"` // relative to the release: "api/v1/entities/{type}/{id}.json"
-	Schema  string `json:"schema"`  // relative to the release: "schemas/entity.schema.json"
-}
-
 // Document is api/v1/documents/<id>.json: the structured full text.
 type Document struct {
 	ID            string         `json:"id"`

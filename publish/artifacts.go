@@ -2,9 +2,6 @@ package publish
 
 import (
 	"archive/tar"
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,11 +12,6 @@ import (
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/normalize"
 )
-
-func sha256hex(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
-}
 
 // tarball packs the release (all but the compressed database, which the
 // tarball's own compression makes redundant) under chemores-<id>/, with
@@ -129,25 +121,6 @@ func (t *tarball) close() error {
 	return t.zw.Close()
 }
 
-// Manifest is manifest.json: every file of the release (but itself and
-// SHA256SUMS, which lists it) with its size and SHA-256.
-type Manifest struct {
-	Release string `json:"release"`
-	Created string `json:"created"`
-	// Content is the release's content digest (see contentDigest): the
-	// same for two releases that differ only in id and date.
-	Content string          `json:"content"`
-	Files   []ManifestEntry `json:"files"`
-	Bytes   int64           `json:"bytes"`
-}
-
-// ManifestEntry is one file of a release.
-type ManifestEntry struct {
-	Path   string `json:"path"`
-	Bytes  int64  `json:"bytes"`
-	SHA256 string `json:"sha256"`
-}
-
 func newManifest(meta releaseMeta, files []ManifestEntry) Manifest {
 	m := Manifest{Release: meta.ID, Created: meta.created(), Files: []ManifestEntry{}}
 	for _, f := range files {
@@ -183,47 +156,6 @@ func contentDigest(files []ManifestEntry) string {
 		lines = append(lines, ManifestEntry{Path: name, SHA256: sha256hex(data)})
 	}
 	return sha256hex(sha256sums(lines))
-}
-
-// sha256sums writes coreutils' format, "<hex>  <path>\n", sorted by path,
-// so that `sha256sum -c SHA256SUMS` checks the release.
-func sha256sums(entries []ManifestEntry) []byte {
-	es := slices.Clone(entries)
-	slices.SortFunc(es, func(a, b ManifestEntry) int { return strings.Compare(a.Path, b.Path) })
-	var b bytes.Buffer
-	for _, e := range es {
-		fmt.Fprintf(&b, "%s  %s\n", e.SHA256, e.Path)
-	}
-	return b.Bytes()
-}
-
-// parseSums reads SHA256SUMS back: path to hex.
-func parseSums(data []byte) (map[string]string, error) {
-	out := map[string]string{}
-	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
-		if line == "" {
-			continue
-		}
-		sum, p, ok := strings.Cut(line, "  ")
-		if !ok || len(sum) != 64 || !isHex(sum) || p == "" {
-			return nil, fmt.Errorf("line %d: not \"<sha256>  <path>\"", i+1)
-		}
-		if _, dup := out[p]; dup {
-			return nil, fmt.Errorf("line %d: %s listed twice", i+1, p)
-		}
-		out[p] = sum
-	}
-	return out, nil
-}
-
-func isHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // releaseReadme is the release's README.md: what is there and how to check

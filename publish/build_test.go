@@ -14,7 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 )
 
 // build makes a release of the inputs; without inputs, of the fixture,
@@ -234,7 +234,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := fixture(t)
 			_, err := Build(context.Background(), tt.edit(&in), options(t))
-			if !errors.Is(err, extract.ErrInput) {
+			if !errors.Is(err, diag.ErrInput) {
 				t.Fatalf("err = %v, want ErrInput", err)
 			}
 		})

@@ -13,10 +13,9 @@ import (
 // injective: two different inputs never share a name.
 
 var (
-	docIDRe   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
-	releaseRe = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})([b-z]?)$`)
-	slugRe    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	typeRe    = regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}$`)
+	docIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
+	slugRe  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	typeRe  = regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}$`)
 )
 
 // validDocID reports whether a document id can be used as a file name

@@ -295,7 +295,7 @@ func TestParquetNotInContentDigest(t *testing.T) {
 	var without, changed []ManifestEntry
 	for _, e := range m.Files {
 		if strings.HasPrefix(e.Path, parquetDir) {
-			changed = append(changed, ManifestEntry{e.Path, e.Bytes + 1, strings.Repeat("0", 64)})
+			changed = append(changed, ManifestEntry{Path: e.Path, Bytes: e.Bytes + 1, SHA256: strings.Repeat("0", 64)})
 			continue
 		}
 		without = append(without, e)

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"github.com/chemores/chemores/release"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -53,12 +55,6 @@ type Options struct {
 	Text string
 }
 
-// File is one file of a release, by path relative to the release root.
-type File struct {
-	Path string
-	Data []byte
-}
-
 // Stats are sizes and timings of a build.
 type Stats struct {
 	DB       DBStats
@@ -97,36 +93,6 @@ type releaseMeta struct {
 }
 
 func (m releaseMeta) created() string { return m.Time.UTC().Format(time.RFC3339) }
-
-// Release file names.
-const (
-	DBFile       = "chemores.sqlite"
-	DBGzFile     = "chemores.sqlite.gz"
-	ManifestFile = "manifest.json"
-	SumsFile     = "SHA256SUMS"
-	ChangesFile  = "changes.json"
-	ChangesMD    = "CHANGES.md"
-	PackageFile  = "datapackage.json"
-	ReadmeFile   = "README.md"
-	LatestFile   = "latest.json"
-)
-
-// TarballName is the release tarball's file name.
-func TarballName(id string) string { return "chemores-" + id + ".tar.gz" }
-
-// ValidReleaseID reports whether id is a release id: a date, and a letter
-// b-z for a same-day patch.
-func ValidReleaseID(id string) bool {
-	m := releaseRe.FindStringSubmatch(id)
-	if m == nil {
-		return false
-	}
-	_, err := time.Parse("2006-01-02", m[1]+"-"+m[2]+"-"+m[3])
-	return err == nil
-}
-
-// ReleaseDate is the release id for a time: its UTC date.
-func ReleaseDate(t time.Time) string { return t.UTC().Format("2006-01-02") }
 
 // Build makes a release in memory from the stage outputs. It reads no
 // file and no clock (beyond timing itself): the same inputs and options
@@ -236,8 +202,8 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 		if err != nil {
 			return err
 		}
-		tb.addAll(schemaFiles(), nil)
-		if err := putAll(s, schemaFiles()); err != nil {
+		tb.addAll(release.SchemaFiles(), nil)
+		if err := putAll(s, release.SchemaFiles()); err != nil {
 			return err
 		}
 		return buildSite(ds, meta, func(f File) error {
@@ -250,15 +216,15 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	}
 	rel.Changes = diffSnapshots(opts.Previous, snap)
 	rest := []File{
-		{ChangesFile, encodeJSON(rel.Changes, true)},
-		{ChangesMD, rel.Changes.Markdown()},
-		{ReadmeFile, releaseReadme(meta, ds)},
+		{Path: ChangesFile, Data: encodeJSON(rel.Changes, true)},
+		{Path: ChangesMD, Data: rel.Changes.Markdown()},
+		{Path: ReadmeFile, Data: releaseReadme(meta, ds)},
 	}
 	if err := putAll(s, rest); err != nil {
 		return nil, err
 	}
 	// The data package describes the files above by size and hash.
-	dp := File{PackageFile, encodeJSON(dataPackage(meta, ds, s.entries(), tables), true)}
+	dp := File{Path: PackageFile, Data: encodeJSON(dataPackage(meta, ds, s.entries(), tables), true)}
 	if err := s.put(dp.Path, dp.Data); err != nil {
 		return nil, err
 	}
@@ -278,11 +244,11 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	man := newManifest(meta, s.entries())
 	mb := encodeJSON(man, true)
 	sums := sha256sums(append(slices.Clone(man.Files), ManifestEntry{Path: ManifestFile, SHA256: sha256hex(mb)}))
-	if err := putAll(s, []File{{ManifestFile, mb}, {SumsFile, sums}}); err != nil {
+	if err := putAll(s, []File{{Path: ManifestFile, Data: mb}, {Path: SumsFile, Data: sums}}); err != nil {
 		return nil, err
 	}
 	rel.Manifest, rel.Sums, rel.Content = man, sums, man.Content
-	rel.Stats.Files = FileCount(&man)
+	rel.Stats.Files = release.FileCount(&man)
 	rel.Stats.Bytes = man.Bytes + int64(len(mb)+len(sums))
 	rel.Stats.Build = time.Since(t0)
 	return rel, nil
@@ -418,7 +384,7 @@ func buildAPI(ds *dataset, meta releaseMeta, emit func(File) error) (*Snapshot, 
 	files = append(files, apiFile{apiDir + "index.json", func() any { return idx }, true})
 	slices.SortFunc(files, func(a, b apiFile) int { return strings.Compare(a.path, b.path) })
 	for _, f := range files {
-		if err := emit(File{f.path, encodeJSON(f.make(), f.indent)}); err != nil {
+		if err := emit(File{Path: f.path, Data: encodeJSON(f.make(), f.indent)}); err != nil {
 			return nil, err
 		}
 	}

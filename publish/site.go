@@ -20,11 +20,8 @@ import (
 //go:embed site
 var siteFS embed.FS
 
-// HomeFile is the release's home page; the other pages are under site/.
-const (
-	HomeFile = "index.html"
-	siteDir  = "site/"
-)
+// siteDir holds the pages but the home page (HomeFile).
+const siteDir = "site/"
 
 // Pages' paths, relative to the release root.
 func siteEntity(typ, id string) string {
@@ -110,7 +107,7 @@ func render(meta releaseMeta, p, name, title string, body any) File {
 		// The templates are ours and their data typed: a bug.
 		panic(fmt.Sprintf("page %s: %v", p, err))
 	}
-	return File{p, b.Bytes()}
+	return File{Path: p, Data: b.Bytes()}
 }
 
 // buildSite makes every browse page but the home page (which lists the
@@ -123,9 +120,9 @@ func buildSite(ds *dataset, meta releaseMeta, emit func(File) error) error {
 		if err != nil {
 			return err
 		}
-		add(File{siteDir + name, b})
+		add(File{Path: siteDir + name, Data: b})
 	}
-	add(File{siteIndexJS, searchIndexJS(ds)})
+	add(File{Path: siteIndexJS, Data: searchIndexJS(ds)})
 	add(render(meta, siteSearch, "search", "Search", nil))
 	add(render(meta, siteMechanisms, "mechanisms", "Resistance mechanisms", mechanismList(ds, siteMechanisms)))
 	for _, m := range ds.mechs {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,9 +15,8 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/chemores/chemores/enrich"
-	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
-	"github.com/chemores/chemores/internal/jsonout"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/normalize"
 	"github.com/chemores/chemores/publish"
 )
@@ -100,7 +98,7 @@ func expandSources(args []string) ([]string, error) {
 		}
 		ents, err := os.ReadDir(a)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+			return nil, fmt.Errorf("%w: %v", diag.ErrInput, err)
 		}
 		best := map[string]string{}
 		for _, en := range ents {
@@ -140,7 +138,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 		return err
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%w: lexicons missing: %v", extract.ErrInput, missing)
+		return fmt.Errorf("%w: lexicons missing: %v", diag.ErrInput, missing)
 	}
 	results := make([]docResult, len(o.sources))
 	var bar *progressbar.ProgressBar
@@ -180,7 +178,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 		case r.err != nil:
 			errs = append(errs, r.err)
 		case ids[r.in.Doc.ID] != "":
-			errs = append(errs, fmt.Errorf("%s: %w: same document id %q as %s", r.source, extract.ErrInput, r.in.Doc.ID, ids[r.in.Doc.ID]))
+			errs = append(errs, fmt.Errorf("%s: %w: same document id %q as %s", r.source, diag.ErrInput, r.in.Doc.ID, ids[r.in.Doc.ID]))
 		default:
 			ids[r.in.Doc.ID] = r.source
 			inputs = append(inputs, r.in)
@@ -243,27 +241,7 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 	return publish.Input{Doc: doc, Ann: ann, Links: links}, nil
 }
 
-// writeStage writes a stage output as JSON, indented with one space and
-// a final newline: to the file at path (atomically), or to standard
-// output when path is empty. The encoding is streamed (see jsonout), so
-// a large document is not held in memory twice.
-func writeStage(e *env, path string, v any) error {
-	return writeStageWith(atomic.Write, e, path, v)
-}
 
-// writeStageWith is writeStage with the function that writes a file.
-func writeStageWith(write func(string, os.FileMode, func(io.Writer) error) error, e *env, path string, v any) error {
-	var err error
-	if path == "" {
-		err = jsonout.Write(e.stdout, v)
-	} else {
-		err = write(path, 0o644, func(w io.Writer) error { return jsonout.Write(w, v) })
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
 
 // fileExists reports whether path names an existing file.
 func fileExists(path string) bool {

@@ -13,6 +13,7 @@ import (
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -182,7 +183,7 @@ func readCurated(ctx context.Context, path string, doc *extract.Document) (*enri
 		for i, p := range ps {
 			msg[i] = "  " + p.String()
 		}
-		return nil, fmt.Errorf("%s: %w: %d problems:\n%s", path, extract.ErrInput, len(ps), strings.Join(msg, "\n"))
+		return nil, fmt.Errorf("%s: %w: %d problems:\n%s", path, diag.ErrInput, len(ps), strings.Join(msg, "\n"))
 	}
 	return c, nil
 }
@@ -194,12 +195,12 @@ func readCache(path string) (*enrich.Cache, error) {
 		return enrich.NewCache(), nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+		return nil, fmt.Errorf("%w: %v", diag.ErrInput, err)
 	}
 	defer f.Close()
 	c, err := enrich.ReadCache(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", path, extract.ErrInput, err)
+		return nil, fmt.Errorf("%s: %w: %v", path, diag.ErrInput, err)
 	}
 	return c, nil
 }

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 
 	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 )
 
 func extractCmd() command {
@@ -84,7 +85,7 @@ func extractFile(ctx context.Context, path string) (*extract.Document, error) {
 func summarize(w io.Writer, path string, doc *extract.Document) {
 	warnings := 0
 	for _, d := range doc.Diagnostics {
-		if d.Level == extract.Warning {
+		if d.Level == diag.Warning {
 			warnings++
 		}
 	}
@@ -92,7 +93,7 @@ func summarize(w io.Writer, path string, doc *extract.Document) {
 		path, countSections(doc.Sections), len(doc.Paragraphs), len(doc.Figures), len(doc.Citations), len(doc.References), warnings)
 	shown := 0
 	for _, d := range doc.Diagnostics {
-		if d.Level != extract.Warning {
+		if d.Level != diag.Warning {
 			continue
 		}
 		if shown == 10 {

@@ -3,11 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -15,9 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chemores/chemores/enrich"
-	"github.com/chemores/chemores/extract"
-	"github.com/chemores/chemores/normalize"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/publish"
 )
 
@@ -77,7 +72,7 @@ func runPublish(ctx context.Context, e *env, o publishOptions) error {
 			return err
 		}
 		if len(docs) == 0 {
-			return fmt.Errorf("%w: no documents in %s (run make, or name EXTRACT.json files)", extract.ErrInput, filepath.Join(o.build, "extract"))
+			return fmt.Errorf("%w: no documents in %s (run make, or name EXTRACT.json files)", diag.ErrInput, filepath.Join(o.build, "extract"))
 		}
 	}
 	slices.Sort(docs)
@@ -114,98 +109,6 @@ func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publis
 	return nil
 }
 
-// maxLicenseBytes caps a licence sidecar, a few hundred bytes.
-const maxLicenseBytes = 1 << 20
-
-// licensePath is where a document's licence sidecar is: beside its
-// source, named like it with .license.json for the extension.
-func licensePath(source string) string {
-	return strings.TrimSuffix(source, filepath.Ext(source)) + ".license.json"
-}
-
-// readLicenses gives each document the licence of its sidecar, when the
-// source it was extracted from has one.
-func readLicenses(ctx context.Context, inputs []publish.Input) error {
-	for i := range inputs {
-		in := &inputs[i]
-		if in.License != nil || in.Doc.Source.Path == "" {
-			continue
-		}
-		p := licensePath(filepath.FromSlash(in.Doc.Source.Path))
-		data, err := readInput(ctx, p, maxLicenseBytes)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		l, err := publish.ParseLicense(data)
-		if err != nil {
-			return fmt.Errorf("%w: %s: %v", extract.ErrInput, p, err)
-		}
-		in.License = &l
-	}
-	return nil
-}
-
-// readStages reads one extract output and the normalize and enrich
-// outputs of the same name, when they exist.
-func readStages(ctx context.Context, build, extractPath string) (publish.Input, error) {
-	var in publish.Input
-	doc, err := readDocument(ctx, extractPath)
-	if err != nil {
-		return in, err
-	}
-	in.Doc = doc
-	name := filepath.Base(extractPath)
-	ann := new(normalize.Annotations)
-	switch err := readStageJSON(ctx, filepath.Join(build, "normalize", name), ann); {
-	case err == nil:
-		in.Ann = ann
-	case !errors.Is(err, fs.ErrNotExist):
-		return in, err
-	}
-	links := new(enrich.Links)
-	switch err := readStageJSON(ctx, filepath.Join(build, "enrich", name), links); {
-	case err == nil:
-		in.Links = links
-	case !errors.Is(err, fs.ErrNotExist):
-		return in, err
-	}
-	return in, nil
-}
-
-// readDocument reads an extract output (a Document as JSON).
-func readDocument(ctx context.Context, path string) (*extract.Document, error) {
-	var doc extract.Document
-	if err := readStageJSON(ctx, path, &doc); err != nil {
-		return nil, err
-	}
-	if doc.Schema == "" || doc.ID == "" {
-		return nil, fmt.Errorf("%s: %w: not an extracted Document (no schema or id: is this \"chemores extract\" output?)", path, extract.ErrInput)
-	}
-	return &doc, nil
-}
-
-// maxStageBytes caps a stage output read into memory.
-const maxStageBytes = 512 << 20
-
-// readStageJSON reads a stage output; a missing file's error wraps
-// fs.ErrNotExist, so that callers can tell "not built" apart.
-func readStageJSON(ctx context.Context, path string, v any) error {
-	b, err := readInput(ctx, path, maxStageBytes)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		if t := bytes.TrimLeft(b, " \t\r\n\ufeff"); len(t) > 0 && t[0] != '{' {
-			return fmt.Errorf("%w: %s is not JSON: this reads a stage's JSON output; for a source (text, PDF, JATS), run \"chemores extract\" first", extract.ErrInput, path)
-		}
-		return fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
-	}
-	return nil
-}
-
 // maxVocabBytes caps the mechanism vocabulary, a few kilobytes.
 const maxVocabBytes = 16 << 20
 
@@ -216,7 +119,7 @@ func readMechanisms(ctx context.Context, path string) ([]publish.Mechanism, erro
 	}
 	v, err := publish.ParseMechanisms(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
+		return nil, fmt.Errorf("%w: %s: %v", diag.ErrInput, path, err)
 	}
 	return v, nil
 }
@@ -269,7 +172,7 @@ func reportPublish(out, errw io.Writer, res *publish.PublishResult, quiet bool) 
 	}
 	warnings := 0
 	for _, d := range res.Release.Diagnostics {
-		if d.Level != extract.Warning || d.Stage != publish.StagePublish {
+		if d.Level != diag.Warning || d.Stage != publish.StagePublish {
 			continue
 		}
 		if warnings++; warnings <= 10 {

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chemores/chemores/publish"
+	"github.com/chemores/chemores/release"
 )
 
 const (
@@ -57,7 +57,7 @@ func TestPublishServePullVerify(t *testing.T) {
 	}
 
 	out.Reset()
-	w := publish.Wait{RetryWait: time.Millisecond, RetryAfterUnit: time.Millisecond}
+	w := release.Wait{RetryWait: time.Millisecond, RetryAfterUnit: time.Millisecond}
 	if err := runPull(ctx, e, pullOptions{from: base, release: "latest", dir: dest, maxBytes: 1 << 30, wait: w}); err != nil {
 		t.Fatal(err)
 	}

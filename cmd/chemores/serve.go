@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/chemores/chemores/publish"
+	"github.com/chemores/chemores/release"
 )
 
 func serveCmd() command {
@@ -44,7 +44,7 @@ func serveMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runServe(ctx context.Context, e *env, o serveOptions) error {
-	h, err := publish.NewServer(o.dir)
+	h, err := release.NewServer(o.dir)
 	if err != nil {
 		return err
 	}

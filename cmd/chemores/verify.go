@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/chemores/chemores/publish"
+	"github.com/chemores/chemores/release"
 )
 
 func verifyCmd() command {
@@ -48,15 +48,15 @@ func verifyMain(ctx context.Context, e *env, args []string) error {
 
 func runVerify(ctx context.Context, e *env, o verifyOptions) error {
 	if o.repair {
-		id, err := publish.RepairLatest(ctx, o.dir)
+		id, err := release.RepairLatest(ctx, o.dir)
 		if err != nil {
 			return err
 		}
 		if !o.quiet {
-			fmt.Fprintf(e.stdout, "%s: %s points at release %s\n", o.dir, publish.LatestFile, id)
+			fmt.Fprintf(e.stdout, "%s: %s points at release %s\n", o.dir, release.LatestFile, id)
 		}
 	}
-	reports, err := publish.Verify(o.dir, publish.VerifyOptions{Schemas: !o.noSchemas})
+	reports, err := release.Verify(o.dir, release.VerifyOptions{Schemas: !o.noSchemas})
 	for _, r := range reports {
 		if len(r.Problems) == 0 {
 			if !o.quiet {

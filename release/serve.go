@@ -1,4 +1,4 @@
-package publish
+package release
 
 import (
 	"crypto/sha256"
@@ -16,9 +16,9 @@ import (
 
 // Cache lifetimes: a release directory never changes, latest.json does.
 const (
-	cacheImmutable = "public, max-age=31536000, immutable"
-	cacheLatest    = "public, max-age=60, must-revalidate"
-	cacheOther     = "no-cache"
+	CacheImmutable = "public, max-age=31536000, immutable"
+	CacheLatest    = "public, max-age=60, must-revalidate"
+	CacheOther     = "no-cache"
 )
 
 var contentTypes = map[string]string{
@@ -122,14 +122,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch first, _, _ := strings.Cut(p, "/"); {
 	case p == LatestFile:
-		h.Set("Cache-Control", cacheLatest)
+		h.Set("Cache-Control", CacheLatest)
 		if sum, err := sha256Seeker(rs); err == nil {
 			h.Set("ETag", `"`+sum+`"`)
 		}
 	case ValidReleaseID(first):
-		h.Set("Cache-Control", cacheImmutable)
+		h.Set("Cache-Control", CacheImmutable)
 	default:
-		h.Set("Cache-Control", cacheOther)
+		h.Set("Cache-Control", CacheOther)
 	}
 	// No Last-Modified: file times say nothing about a release.
 	http.ServeContent(w, r, p, time.Time{}, rs)

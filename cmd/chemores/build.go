@@ -241,8 +241,6 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 	return publish.Input{Doc: doc, Ann: ann, Links: links}, nil
 }
 
-
-
 // fileExists reports whether path names an existing file.
 func fileExists(path string) bool {
 	fi, err := os.Stat(path)

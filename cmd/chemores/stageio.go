@@ -137,4 +137,3 @@ func readStageJSON(ctx context.Context, path string, v any) error {
 	}
 	return nil
 }
-

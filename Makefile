@@ -38,7 +38,11 @@ NORMALIZE  := $(DOCS:%=build/normalize/%.json)
 ENRICH     := $(DOCS:%=build/enrich/%.json)
 RELEASE    := dist/latest.json
 
-FUZZTIME ?= 5s
+# A count of executions, not a duration: a duration races Go's fuzzing
+# coordinator against its own deadline on a busy machine (golang/go#75804,
+# fixed in Go 1.27), which fails a target with "context deadline exceeded"
+# and no failing input. `make fuzz FUZZTIME=5m` still takes a duration.
+FUZZTIME ?= 3000x
 
 .PHONY: all
 all: ## build the dataset (offline, from the committed caches)
@@ -178,12 +182,15 @@ FUZZ += publish:FuzzParseLicense
 FUZZPAR ?= 1
 
 .PHONY: fuzz
-fuzz: ## run every fuzz target for FUZZTIME (default 5s)
+fuzz: ## run every fuzz target for FUZZTIME (default 3000 executions)
 	@log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
 	for t in $(FUZZ); do \
 	  pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
 	  if ! $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -parallel $(FUZZPAR) >"$$log" 2>&1; then \
+	    if grep -q 'context deadline exceeded' "$$log" && ! grep -q 'Failing input written' "$$log"; then \
+	      echo "  (stopped by Go's own fuzzing deadline, golang/go#75804: no failing input)"; continue; \
+	    fi; \
 	    cat "$$log"; \
 	    echo "fuzz $$pkg $$fn failed (output above); a failing input is kept under $$pkg/testdata/fuzz/$$fn/, and go test ./$$pkg -run $$fn replays it"; \
 	    exit 1; \

@@ -22,7 +22,10 @@ func publishCmd() command {
 		brief: "Publish a release: database, JSON API, web pages, checksums.",
 		args:  "[flags] [EXTRACT.json ...]",
 		summary: `Publish a release into the dist directory: the SQLite database, the static
-JSON API, JSON Schemas, a data package, checksums, a tarball and a change log.
+JSON API, web pages (index.html and site/), JSON Schemas, a data package,
+checksums, a tarball and a change log. Each document's licence comes from
+<source>.license.json beside its source (or what its JATS states); --text omit
+leaves the documents' text out.
 Reads every BUILD/extract/*.json (or the files given) with BUILD/normalize/<same
 name> and BUILD/enrich/<same name> when they exist. The release id is the date
 of SOURCE_DATE_EPOCH or else of the newest commit of the inputs; publishing the

@@ -17,8 +17,8 @@ func serveCmd() command {
 		brief: "Serve releases and their web pages over HTTP to preview them.",
 		args:  "[--addr HOST:PORT] DIR",
 		summary: `Serve a directory of releases (dist/) read-only over HTTP to preview it:
-correct content types, versioned paths cached as immutable, latest.json
-cached briefly. Stops on Ctrl-C.`,
+/ leads to the newest release's web pages; correct content types, versioned
+paths cached as immutable, latest.json cached briefly. Stops on Ctrl-C.`,
 		run: serveMain,
 	}
 }

@@ -167,7 +167,7 @@ repro: $(EXTRACT) $(NORMALIZE) $(ENRICH) $(MECHANISMS) $(LICENSES) $(BIN) ## rep
 	cmp "$$a/$$id/SHA256SUMS" "$$b/$$id/SHA256SUMS"; \
 	(cd "$$a/$$id" && sha256sum -c --quiet SHA256SUMS); \
 	$(BIN) verify -q "$$a"; \
-	echo "repro: two builds of release $$id: identical SHA256SUMS ($$(wc -l < "$$a/$$id/SHA256SUMS") files), verified"
+	echo "repro: two builds of release $$id: identical SHA256SUMS, $$(find "$$a/$$id" -type f | wc -l) files, verified"
 
 # Each fuzz target runs for FUZZTIME; `make fuzz FUZZTIME=5m` for long runs.
 FUZZ := extract:FuzzParseReference extract:FuzzScanCallouts extract:FuzzAuthorYear extract:FuzzBuild extract:FuzzClean \

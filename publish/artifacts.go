@@ -26,6 +26,7 @@ type tarball struct {
 	tw   *tar.Writer
 	memo *gzMemo // chunks of large files compressed before
 	dirs map[string]bool
+	buf  []byte // for copying files
 	err  error
 }
 
@@ -98,15 +99,23 @@ func (t *tarball) addBlob(name string, b blob) {
 	}
 }
 
-// copy writes a blob's contents into the current entry; bytes in memory
-// go in one write (bytes.Reader is an io.WriterTo).
+// copy writes a blob's contents into the current entry: bytes in memory
+// in one write, a file through a buffer of the tarball's, made once (a
+// buffer per file cost a megabyte each for thousands of pages).
 func (t *tarball) copy(b blob) error {
+	if b.path == "" {
+		_, err := t.tw.Write(b.data)
+		return err
+	}
+	if t.buf == nil {
+		t.buf = make([]byte, gzipChunk)
+	}
 	r, err := b.open()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	_, err = io.CopyBuffer(t.tw, r, make([]byte, gzipChunk))
+	_, err = io.CopyBuffer(t.tw, r, t.buf)
 	return err
 }
 

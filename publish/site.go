@@ -56,7 +56,7 @@ func relLink(from, to string) string {
 }
 
 var siteTmpl = func() map[string]*template.Template {
-	funcs := template.FuncMap{"human": func(n int64) string { return humanBytes(n) }}
+	funcs := template.FuncMap{"human": func(n int64) string { return humanBytes(n) }, "add": func(a, b int) int { return a + b }}
 	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(siteFS, "site/layout.html"))
 	pages, err := fs.Glob(siteFS, "site/page-*.html")
 	if err != nil {

@@ -3,6 +3,7 @@ package publish
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"path"
 	"regexp"
@@ -245,5 +246,47 @@ func TestDocumentLicense(t *testing.T) {
 	db := openDB(t, rel)
 	if got := queryStrings(t, db, "SELECT license || ' ' || license_source || ' ' || full_text FROM documents"); len(got) != 1 || got[0] != "CC-BY-4.0 jats 1" {
 		t.Errorf("documents: %v", got)
+	}
+}
+
+// TestSiteBudget: on a corpus where the same entities are everywhere (the
+// fixture twelve times over), every page stays under the size limit, and
+// the pages that left quotations out say so and link the API file that
+// has them all.
+func TestSiteBudget(t *testing.T) {
+	var inputs []Input
+	for i := range 12 {
+		in := fixture(t)
+		id := fmt.Sprintf("copy-%02d", i)
+		in.Doc.ID, in.Ann.Document, in.Links.Document = id, id, id
+		inputs = append(inputs, in)
+	}
+	ds, err := newDataset(inputs, vocab(t), TextAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := releaseMeta{Meta: withDefaults(Meta{}), ID: "2024-10-01", Time: fixtureTime}
+	said := 0
+	err = buildSite(ds, meta, func(f File) error {
+		if strings.HasSuffix(f.Path, ".html") && len(f.Data) > maxPageBytes {
+			t.Errorf("%s: %d bytes", f.Path, len(f.Data))
+		}
+		if strings.Contains(string(f.Data), "more sentences are in <a href=") {
+			said++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if said == 0 {
+		t.Error("no entity page says it left sentences out")
+	}
+}
+
+func TestBudget(t *testing.T) {
+	b := budget(100)
+	if !b.take(60) || b.take(50) || b.take(10) {
+		t.Error("a budget spent in order: 60 fits, 50 does not, and nothing after it")
 	}
 }

@@ -48,10 +48,39 @@ type claimView struct {
 	Sentence         sentView
 }
 
-// maxQuoted caps the sentences one page quotes, so that a page stays
-// small for a corpus where an entity is everywhere; the API file has them
-// all.
-const maxQuoted = 300
+// budget is what one page may spend on quotations, in bytes of HTML
+// (estimated), so that a page stays under 200 kB for a corpus where an
+// entity is everywhere; the page says how many it left out, and the API
+// file has them all.
+type budget int
+
+// take reports whether a quotation of about n bytes still fits, and
+// spends them.
+func (b *budget) take(n int) bool {
+	if *b < budget(n) {
+		*b = 0 // later ones, even smaller, would break the order
+		return false
+	}
+	*b -= budget(n)
+	return true
+}
+
+// cost estimates the HTML a quoted sentence makes: its text and the
+// links to the references it cites.
+func (v sentView) cost() int {
+	n := 250
+	for _, s := range v.Segs {
+		n += len(s.Text) + 20
+	}
+	return n + 220*len(v.Refs)
+}
+
+const (
+	quoteBudget = 100 << 10 // the sentences of an entity or reference page
+	claimBudget = 60 << 10  // the claims of an entity page
+	mechBudget  = 90 << 10  // the claims of a mechanism page
+	listBudget  = 30 << 10  // each list of sections or references of a mechanism page
+)
 
 func doiURL(doi string) string {
 	if doi == "" {
@@ -175,13 +204,17 @@ func mechanismList(ds *dataset, from string) []mechItem {
 }
 
 type mechPage struct {
-	Description string
-	Patterns    []string
-	Sections    []link
-	Entities    []mechEntityView
-	Claims      []claimView
-	More        int // claims not shown
-	References  []refView
+	Description  string
+	Patterns     []string
+	Sections     []link
+	Entities     []mechEntityView
+	Claims       []claimView
+	More         int // claims left out (see budget)
+	MoreRefs     int // references left out
+	MoreSections int
+	MechAPI      string // the mechanism's API file: every section and reference
+	API          string // the mechanism's claims file, which has them all
+	References   []refView
 }
 
 type mechEntityView struct {
@@ -191,26 +224,40 @@ type mechEntityView struct {
 }
 
 func mechanismPage(ds *dataset, m *mechData, from string) mechPage {
-	v := mechPage{Description: m.Description, Patterns: m.Patterns}
+	v := mechPage{Description: m.Description, Patterns: m.Patterns, API: relLink(from, apiDir+hrefClaimsMechanism(m.Slug)),
+		MechAPI: relLink(from, apiDir+hrefMechanism(m.Slug))}
+	left := budget(listBudget)
 	for _, s := range m.Sections {
 		sec := s.d.secs[s.sec]
-		v.Sections = append(v.Sections, link{strings.TrimSpace(sec.Number+" "+sec.Title) + " (" + s.d.id + ")",
-			relLink(from, siteDocument(s.d.id)) + "#sec-" + sec.ID})
+		l := link{strings.TrimSpace(sec.Number+" "+sec.Title) + " (" + s.d.id + ")", relLink(from, siteDocument(s.d.id)) + "#sec-" + sec.ID}
+		if !left.take(len(l.Label) + len(l.Href) + 30) {
+			v.MoreSections++
+			continue
+		}
+		v.Sections = append(v.Sections, l)
 	}
 	for _, e := range m.Entities {
 		v.Entities = append(v.Entities, mechEntityView{link{e.e.Name, relLink(from, siteEntity(e.e.Type, e.e.ID))}, e.e.Type, e.mentions})
 	}
+	left = budget(mechBudget)
 	for _, r := range groupClaims(ds).mechs[m.Slug] {
-		if len(v.Claims) == maxQuoted {
+		c := claimViewOf(ds, r.d, r.i, from)
+		if !left.take(c.Sentence.cost() + 300) {
 			v.More++
 			continue
 		}
-		v.Claims = append(v.Claims, claimViewOf(ds, r.d, r.i, from))
+		v.Claims = append(v.Claims, c)
 	}
+	left = budget(listBudget)
 	for _, x := range m.Refs {
 		r := &x.r.d.refs[x.r.i]
-		v.References = append(v.References, refView{N: r.N, Label: referenceLabel(r), Href: relLink(from, siteReference(r.ID)),
-			DOI: r.DOI, DOIURL: doiURL(r.DOI), Status: r.Status})
+		rv := refView{N: r.N, Label: referenceLabel(r), Href: relLink(from, siteReference(r.ID)),
+			DOI: r.DOI, DOIURL: doiURL(r.DOI), Status: r.Status}
+		if !left.take(len(rv.Label) + len(rv.Href) + 2*len(rv.DOI) + 120) {
+			v.MoreRefs++
+			continue
+		}
+		v.References = append(v.References, rv)
 	}
 	return v
 }
@@ -269,13 +316,16 @@ type entityPageView struct {
 	Mechanisms         []link
 	Members            []link
 	Sentences          []sentView
-	More               int
+	More               int // sentences left out (see budget)
 	Unplaced           int // mentions in no sentence
 	Claims             []claimView
+	MoreClaims         int
+	API                string // the entity's API file, which has them all
 }
 
 func entityPage(ds *dataset, e *entityData, from string) entityPageView {
-	v := entityPageView{ID: e.ID, Type: e.Type, FullName: e.FullName, Forms: e.Forms}
+	v := entityPageView{ID: e.ID, Type: e.Type, FullName: e.FullName, Forms: e.Forms,
+		API: relLink(from, apiDir+hrefEntity(e.Type, e.ID))}
 	for _, id := range identifiers(e.Identifiers) {
 		v.Identifiers = append(v.Identifiers, link{schemeName(id.Scheme) + " " + localID(id), id.URL})
 	}
@@ -319,12 +369,14 @@ func entityPage(ds *dataset, e *entityData, from string) entityPageView {
 		}
 		marks[k] = append(marks[k], [2]int{m.Start, m.End})
 	}
+	left := budget(quoteBudget)
 	for _, k := range order {
-		if len(v.Sentences) == maxQuoted {
+		sv := sentenceView(k.d, k.si, marks[k], from)
+		if !left.take(sv.cost()) {
 			v.More++
 			continue
 		}
-		v.Sentences = append(v.Sentences, sentenceView(k.d, k.si, marks[k], from))
+		v.Sentences = append(v.Sentences, sv)
 	}
 	g := groupClaims(ds)
 	var cl []ref
@@ -334,10 +386,14 @@ func entityPage(ds *dataset, e *entityData, from string) entityPageView {
 			cl = append(cl, r)
 		}
 	}
+	left = budget(claimBudget)
 	for _, r := range cl {
-		if len(v.Claims) < maxQuoted {
-			v.Claims = append(v.Claims, claimViewOf(ds, r.d, r.i, from))
+		c := claimViewOf(ds, r.d, r.i, from)
+		if !left.take(c.Sentence.cost() + 300) {
+			v.MoreClaims++
+			continue
 		}
+		v.Claims = append(v.Claims, c)
 	}
 	return v
 }
@@ -371,17 +427,32 @@ func localID(id Identifier) string {
 // --- references ---
 
 type refGroup struct {
-	Doc, Title string
-	Items      []refView
+	Doc, Title, Href string // Href: the document's reference list
+	Count, WithDOI   int
+	Items            []refView // none when the list is too long for one page
 }
 
+// maxListed is how many references the references page lists one by one;
+// past it, the page sends each document's readers to the reference list
+// of its document page, so that it stays under 200 kB.
+const maxListed = 1000
+
 func referenceList(ds *dataset, from string) []refGroup {
+	total := 0
+	for _, d := range ds.docs {
+		total += len(d.refs)
+	}
 	var out []refGroup
 	for _, d := range ds.docs {
-		g := refGroup{Doc: d.id, Title: d.doc.Front.Title}
+		g := refGroup{Doc: d.id, Title: d.doc.Front.Title, Href: relLink(from, siteDocument(d.id)) + "#references", Count: len(d.refs)}
 		for _, r := range d.refs {
-			g.Items = append(g.Items, refView{N: r.N, Label: referenceLabel(&r), Href: relLink(from, siteReference(r.ID)),
-				DOI: r.DOI, DOIURL: doiURL(r.DOI), Status: r.Status})
+			if r.DOI != "" {
+				g.WithDOI++
+			}
+			if total <= maxListed {
+				g.Items = append(g.Items, refView{N: r.N, Label: referenceLabel(&r), Href: relLink(from, siteReference(r.ID)),
+					DOI: r.DOI, DOIURL: doiURL(r.DOI), Status: r.Status})
+			}
 		}
 		out = append(out, g)
 	}
@@ -396,13 +467,16 @@ type refPage struct {
 	Aliases  []string
 	Evidence []RefEvidence
 	Citing   []sentView
+	More     int    // citing sentences left out (see budget)
+	API      string // the reference's API file
 	Entities []link
 	Mechs    []link
 }
 
 func referencePage(ds *dataset, w *work, from string) refPage {
 	r := buildReference(ds, w)
-	v := refPage{Reference: r, DOIURL: doiURL(r.DOI), Evidence: r.DOIEvidence}
+	v := refPage{Reference: r, DOIURL: doiURL(r.DOI), Evidence: r.DOIEvidence, API: relLink(from, apiDir+hrefReference(w.ID))}
+	left := budget(quoteBudget)
 	var names []string
 	for _, a := range r.Authors {
 		names = append(names, strings.TrimSpace(a.Family+" "+a.Initials+" "+a.Suffix))
@@ -427,12 +501,17 @@ func referencePage(ds *dataset, w *work, from string) refPage {
 		seen := map[int]bool{}
 		for _, ci := range rr.Cites {
 			si := d.cites[ci].Sentence
-			if si < 0 || seen[si] || len(v.Citing) == maxQuoted {
+			if si < 0 || seen[si] {
 				continue
 			}
 			seen[si] = true
 			c := d.cites[ci]
-			v.Citing = append(v.Citing, sentenceView(d, si, [][2]int{{c.Start, c.End}}, from))
+			sv := sentenceView(d, si, [][2]int{{c.Start, c.End}}, from)
+			if !left.take(sv.cost()) {
+				v.More++
+				continue
+			}
+			v.Citing = append(v.Citing, sv)
 		}
 	}
 	for _, e := range r.Entities {

@@ -228,6 +228,12 @@ bench: ## run the benchmarks (numbers go to BENCHMARKS.md)
 CORPUS_N   ?= 200
 CORPUS_DIR ?= build/corpus
 
+# Peak memory of extract on large inputs (issue 16): a 60 MB text made of
+# the seed's body, and the largest corpus PDF when ../shared/corpus is here.
+.PHONY: bench-memory
+bench-memory: $(BIN) ## peak memory of extract on a 60 MB text and the largest corpus PDF
+	$(GO) run ./tools/peakmem -bin $(BIN) $$(ls -S $(CORPUS)/*/article.pdf 2>/dev/null | head -1)
+
 .PHONY: bench-corpus
 bench-corpus: $(BIN) ## scale benchmark: build CORPUS_N (200) generated reviews end to end
 	rm -rf $(CORPUS_DIR)/seeds

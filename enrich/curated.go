@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/extract"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // Curated evidence: seeds/evidence/<doc>.tsv holds, per reference, an
@@ -106,13 +107,13 @@ const (
 )
 
 var (
-	doiRE   = regexp.MustCompile(`(?i)^10\.\d{4,9}/[-._;()/:<>\[\]A-Z0-9]+$`)
-	pmidRE  = regexp.MustCompile(`^[1-9]\d{0,8}$`)
-	pmcidRE = regexp.MustCompile(`^PMC[1-9]\d{0,9}$`)
+	doiRE   = lazyre.New(`(?i)^10\.\d{4,9}/[-._;()/:<>\[\]A-Z0-9]+$`)
+	pmidRE  = lazyre.New(`^[1-9]\d{0,8}$`)
+	pmcidRE = lazyre.New(`^PMC[1-9]\d{0,9}$`)
 )
 
 // ValidDOI reports whether s has DOI syntax: 10.<registrant>/<suffix>.
-func ValidDOI(s string) bool { return doiRE.MatchString(s) }
+func ValidDOI(s string) bool { return doiRE().MatchString(s) }
 
 // ParseCurated parses an evidence file and checks the rules that need
 // only the file. name is the document id the file must name. It keeps
@@ -193,10 +194,10 @@ func ParseCurated(data []byte, name string) (*Curated, []CuratedProblem) {
 		if r.DOI != "" && !ValidDOI(r.DOI) {
 			add(n, ProblemDOI, "malformed DOI %q", f[1])
 		}
-		if r.PMID != "" && !pmidRE.MatchString(r.PMID) {
+		if r.PMID != "" && !pmidRE().MatchString(r.PMID) {
 			add(n, ProblemPMID, "malformed PMID %q", r.PMID)
 		}
-		if r.PMCID != "" && !pmcidRE.MatchString(r.PMCID) {
+		if r.PMCID != "" && !pmcidRE().MatchString(r.PMCID) {
 			add(n, ProblemPMCID, "malformed PMCID %q", r.PMCID)
 		}
 		if r.DOI == "" && r.PMID == "" && r.PMCID == "" {

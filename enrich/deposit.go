@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/chemores/chemores/extract"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // The review's own reference list, as its publisher deposited it with
@@ -375,10 +376,10 @@ func depositText(it Deposited) string {
 
 // keyNumber is the number a deposit key ends with ("ref12", "b12",
 // "2024_or-51-4-08816-b12"): publishers number their entries.
-var keyNumberRE = regexp.MustCompile(`(\d{1,4})\D{0,3}$`)
+var keyNumberRE = lazyre.New(`(\d{1,4})\D{0,3}$`)
 
 func keyNumber(key string) int {
-	m := keyNumberRE.FindStringSubmatch(key)
+	m := keyNumberRE().FindStringSubmatch(key)
 	if m == nil {
 		return 0
 	}

@@ -1,12 +1,13 @@
 package enrich
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/chemores/chemores/extract"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // Fields compared between a reference and a record.
@@ -231,14 +232,14 @@ func sameAuthor(p extract.Person, as []Author) bool {
 	return false
 }
 
-var pagePrefix = regexp.MustCompile(`^[A-Za-z]*0*(\d+)$`)
+var pagePrefix = lazyre.New(`^[A-Za-z]*0*(\d+)$`)
 
 // pageKey reduces a page or article number to compare: "e22976" and
 // "22976", "S12" and "12" differ only in a letter that printers drop;
 // "0129" is "129".
 func pageKey(p string) string {
 	p = strings.TrimSpace(p)
-	if m := pagePrefix.FindStringSubmatch(p); m != nil {
+	if m := pagePrefix().FindStringSubmatch(p); m != nil {
 		return m[1]
 	}
 	return strings.ToLower(p)
@@ -273,7 +274,7 @@ var journalStop = map[string]bool{
 	"in": true, "on": true, "de": true, "la": true, "und": true, "fur": true,
 }
 
-var parenthetical = regexp.MustCompile(`\([^()]*\)`)
+var parenthetical = lazyre.New(`\([^()]*\)`)
 
 // sameJournal matches a printed journal (usually an NLM abbreviation,
 // "J Am Soc Nephrol", "Cancers (Basel)") against the record's container
@@ -293,7 +294,7 @@ func sameJournal(printed string, w Work) bool {
 }
 
 func journalWords(s string) []string {
-	s = parenthetical.ReplaceAllString(s, " ")
+	s = parenthetical().ReplaceAllString(s, " ")
 	var ws []string
 	for _, t := range tokens(s) {
 		if !journalStop[t] {
@@ -358,7 +359,7 @@ var otherTypes = map[string]string{
 // carries no update-to or relation: "Correction: ...", "Erratum to ...",
 // "Comment on \"...\"", "Reply to ...", "Re: ...". A cited title that
 // starts the same way is not held against its record.
-var updateTitle = regexp.MustCompile(`(?i)^\W*(?:(?:correction|erratum|corrigendum|retraction|retracted|expression of concern|withdrawn|withdrawal|addendum)\b|(?:comment(?:ary)?|reply|response|rebuttal)\s+(?:to|on)\b|re\s*:|author(?:s'?|'s)? reply\b|faculty opinions recommendation)`)
+var updateTitle = lazyre.New(`(?i)^\W*(?:(?:correction|erratum|corrigendum|retraction|retracted|expression of concern|withdrawn|withdrawal|addendum)\b|(?:comment(?:ary)?|reply|response|rebuttal)\s+(?:to|on)\b|re\s*:|author(?:s'?|'s)? reply\b|faculty opinions recommendation)`)
 
 // commentRelations mark a record as being about another work.
 var commentRelations = []string{"is-comment-on", "is-review-of", "is-reply-to", "is-preprint-of", "is-supplement-to"}
@@ -368,7 +369,7 @@ func notTheWork(r extract.Reference, w Work) string {
 	if why, ok := otherTypes[w.Type]; ok && !citesKind(r, w.Type) {
 		return "the record is " + why
 	}
-	if len(w.UpdateTo) > 0 && !updateTitle.MatchString(r.Title) {
+	if len(w.UpdateTo) > 0 && !updateTitle().MatchString(r.Title) {
 		u := w.UpdateTo[0]
 		kind := u.Type
 		if kind == "" {
@@ -376,7 +377,7 @@ func notTheWork(r extract.Reference, w Work) string {
 		}
 		return "the record is a " + kind + " of " + u.DOI + " (update-to)"
 	}
-	if len(w.Title) > 0 && updateTitle.MatchString(w.Title[0]) && !updateTitle.MatchString(r.Title) {
+	if len(w.Title) > 0 && updateTitle().MatchString(w.Title[0]) && !updateTitle().MatchString(r.Title) {
 		return "the record is a notice, reply or comment (" + firstWords(w.Title[0], 4) + ")"
 	}
 	for _, rel := range commentRelations {
@@ -389,12 +390,12 @@ func notTheWork(r extract.Reference, w Work) string {
 
 // preprintServers are journal names that mark a reference as citing a
 // preprint or dataset on purpose.
-var preprintServers = regexp.MustCompile(`(?i)\b(?:biorxiv|medrxiv|arxiv|chemrxiv|research square|ssrn|preprints|zenodo|figshare|dryad|protein data bank|pdb)\b`)
+var preprintServers = lazyre.New(`(?i)\b(?:biorxiv|medrxiv|arxiv|chemrxiv|research square|ssrn|preprints|zenodo|figshare|dryad|protein data bank|pdb)\b`)
 
 func citesKind(r extract.Reference, typ string) bool {
 	switch typ {
 	case "posted-content", "dataset", "component":
-		return preprintServers.MatchString(r.Journal) || preprintServers.MatchString(r.Raw)
+		return preprintServers().MatchString(r.Journal) || preprintServers().MatchString(r.Raw)
 	}
 	return false
 }

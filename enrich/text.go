@@ -1,24 +1,24 @@
 package enrich
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/chemores/chemores/internal/lazyre"
 	"github.com/chemores/chemores/internal/textutil"
 )
 
 // markup is what Crossref titles carry from JATS and MathML.
-var markup = regexp.MustCompile(`<[^>]{1,80}>|&(?:amp|lt|gt|quot|#\d+);`)
+var markup = lazyre.New(`<[^>]{1,80}>|&(?:amp|lt|gt|quot|#\d+);`)
 
 // fold lowercases s, drops accents, spells out Greek letters (as
 // normalize does: textutil.GreekName), turns
 // every other non-alphanumeric rune into a space and collapses spaces:
 // the form titles, names and journals are compared in.
 func fold(s string) string {
-	s = markup.ReplaceAllStringFunc(s, func(m string) string {
+	s = markup().ReplaceAllStringFunc(s, func(m string) string {
 		if m == "&amp;" {
 			return " and "
 		}

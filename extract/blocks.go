@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/internal/textutil"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // Hint is what a layout engine knows about a block beyond its text.
@@ -198,7 +199,7 @@ func strongHeading(line string) bool {
 		return false
 	}
 	t := CleanText(line)
-	if m := numberedHeading.FindStringSubmatch(t); m != nil {
+	if m := numberedHeading().FindStringSubmatch(t); m != nil {
 		t = m[2]
 	}
 	key := textutil.HeadingKey(t)
@@ -211,7 +212,7 @@ func strongHeading(line string) bool {
 func contentsLike(b Block) bool {
 	n, lines := 0, b.Lines()
 	for _, l := range lines {
-		if m := numberedHeading.FindStringSubmatch(CleanText(l.Text)); m != nil && titleLike(m[2]) {
+		if m := numberedHeading().FindStringSubmatch(CleanText(l.Text)); m != nil && titleLike(m[2]) {
 			n++
 		}
 	}
@@ -341,7 +342,7 @@ func dropRunningHeads(blocks []Block) []Block {
 	}
 	drop := map[at]bool{}
 	for _, a := range all {
-		if pageOfPages.MatchString(strings.TrimSpace(strings.ReplaceAll(text(a), "\f", ""))) {
+		if pageOfPages().MatchString(strings.TrimSpace(strings.ReplaceAll(text(a), "\f", ""))) {
 			drop[a] = true // BMC's footer, which pdftotext may put between columns
 		}
 	}
@@ -363,7 +364,7 @@ func dropRunningHeads(blocks []Block) []Block {
 	return out
 }
 
-var pageOfPages = regexp.MustCompile(`(?i)^page \d{1,4} of \d{1,4}$`)
+var pageOfPages = lazyre.New(`(?i)^page \d{1,4} of \d{1,4}$`)
 
 // headKey is a line as a running head repeats it: numbers replaced,
 // case and spacing folded; "" for lines too long to be one.

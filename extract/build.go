@@ -167,7 +167,7 @@ func splitAfterReferences(blocks []Block) (list, back []Block) {
 // label, and a year).
 func resumesList(blk Block) bool {
 	first := strings.TrimSpace(blk.Lines()[0].Text)
-	if !anyYear.MatchString(blk.Text) {
+	if !anyYear().MatchString(blk.Text) {
 		return false
 	}
 	if _, body, alone, ok := label(first); ok && !alone {
@@ -210,7 +210,7 @@ func referencesStart(blocks []Block) (start, end int) {
 		n := 0
 		for _, b := range blocks[i+1 : end] {
 			for _, l := range b.Lines() {
-				if anyYear.MatchString(l.Text) {
+				if anyYear().MatchString(l.Text) {
 					n++
 				}
 			}
@@ -224,9 +224,9 @@ func referencesStart(blocks []Block) (start, end int) {
 
 func referencesHeading(text string) bool {
 	t := CleanText(text)
-	if m := numberedHeading.FindStringSubmatch(t); m != nil {
+	if m := numberedHeading().FindStringSubmatch(t); m != nil {
 		t = m[2]
-	} else if m := romanHeading.FindStringSubmatch(t); m != nil && m[1] != "" {
+	} else if m := romanHeading().FindStringSubmatch(t); m != nil && m[1] != "" {
 		t = m[2]
 	}
 	return textutil.ReferenceHeadings[textutil.HeadingKey(t)]
@@ -240,7 +240,7 @@ func referencesFollow(blocks []Block) bool {
 		for _, l := range blk.Lines() {
 			seen++
 			t := l.Text
-			if anyYear.MatchString(t) || strings.Contains(t, "10.") && strings.Contains(t, "/") {
+			if anyYear().MatchString(t) || strings.Contains(t, "10.") && strings.Contains(t, "/") {
 				hits++
 			} else if _, _, _, ok := label(strings.TrimSpace(t)); ok {
 				hits++

@@ -2,11 +2,12 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // Callout is an in-text citation group found by ScanCallouts.
@@ -18,9 +19,9 @@ type Callout struct {
 
 // calloutBody is a list of numbers and ranges: "12", "3,5-7", "3–5; 9",
 // optionally after "ref." or "refs.".
-var calloutBody = regexp.MustCompile(`^(?:(?i:refs?\.?|references?)\s*)?\d{1,5}(?:\s*[-–—]\s*\d{1,5})?(?:\s*[,;]\s*\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)*$`)
+var calloutBody = lazyre.New(`^(?:(?i:refs?\.?|references?)\s*)?\d{1,5}(?:\s*[-–—]\s*\d{1,5})?(?:\s*[,;]\s*\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)*$`)
 
-var calloutPart = regexp.MustCompile(`(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?`)
+var calloutPart = lazyre.New(`(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?`)
 
 // maxRange bounds an expanded range: "(1-2000)" is not a citation.
 const maxRange = 100
@@ -45,7 +46,7 @@ func ScanCallouts(text string) []Callout {
 			continue
 		}
 		body := strings.TrimSpace(text[i+1 : i+1+j])
-		if !calloutBody.MatchString(body) || indexed(text[:i]) {
+		if !calloutBody().MatchString(body) || indexed(text[:i]) {
 			continue
 		}
 		nums, ok := expand(body)
@@ -62,7 +63,7 @@ func ScanCallouts(text string) []Callout {
 // a citation (it is a quantity such as "(30-15)").
 func expand(body string) ([]int, bool) {
 	var nums []int
-	for _, m := range calloutPart.FindAllStringSubmatch(body, -1) {
+	for _, m := range calloutPart().FindAllStringSubmatch(body, -1) {
 		lo, _ := strconv.Atoi(m[1])
 		hi := lo
 		if m[2] != "" {
@@ -313,7 +314,7 @@ func citing(kind string) bool { return kind == KindBody || kind == KindAbstract 
 // that way.
 func scanPlainSuperscripts(text string) []Callout {
 	var out []Callout
-	for _, m := range plainSuper.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range plainSuper().FindAllStringSubmatchIndex(text, -1) {
 		start, end := m[2], m[3]
 		if end < len(text) {
 			r, _ := utf8.DecodeRuneInString(text[end:])
@@ -333,7 +334,7 @@ func scanPlainSuperscripts(text string) []Callout {
 
 var plainSuperBody = strings.NewReplacer(" ", "", "–", "-")
 
-var plainSuper = regexp.MustCompile(`(?:\p{Ll}{3}|\p{L}[.,;:)’”])(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)`)
+var plainSuper = lazyre.New(`(?:\p{Ll}{3}|\p{L}[.,;:)’”])(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)`)
 
 // indexed: the bracket follows a symbol of one or two letters with no
 // space between, as statistics write components ("t[1]", "to[1]",

@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // StyleAuthorYear marks an author–year callout: "(Smith et al., 2010;
@@ -32,15 +34,16 @@ const (
 // The callout patterns are large; they are compiled when a document
 // first needs them (most cite by number), not when the program starts.
 var (
-	// One citation inside parentheses: "e.g., Smith et al., 2010a, b".
+	// One citation inside parentheses: "e.g., Smith et al., 2010a, b",
+	// "see Ulrich et al., 2007 for the protocol".
 	ayItem = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^\s*(?:(?:e\.g\.|i\.e\.|see also|see|cf\.|reviewed in|reviewed by|for a review,? see|as in)[,:]?\s+)?(` + ayNames + `)\s*,?\s+(` + ayYears + `)(?:\s*,\s*(?:p|pp)\.\s*[\d–-]+)?\s*$`)
+		return regexp.MustCompile(`^\s*(?:(?:e\.g\.|i\.e\.|see also|see|cf\.|reviewed in|reviewed by|for a review,? see|as in)[,:]?\s+)?(` + ayNames + `)\s*,?\s+(` + ayYears + `)(?:\s*,\s*(?:p|pp)\.\s*[\d–-]+)?(?:\s+\p{Ll}[^;]*)?\s*$`)
 	})
 	// A narrative citation: "Smith et al. (2010)", "Smith and Jones (2010, 2012)".
 	ayNarrative = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(` + ayNames + `)\s+\((` + ayYears + `)\)`)
 	})
-	ayYearIn = regexp.MustCompile(`\b(` + ayYear + `)\b`)
+	ayYearIn = lazyre.New(`\b(` + ayYear + `)\b`)
 )
 
 // ayKey is what a reference offers to author–year callouts.
@@ -69,7 +72,7 @@ func newAYIndex(refs []Reference) ayIndex {
 		for _, a := range r.Authors {
 			k.names = append(k.names, foldName(a.Family))
 		}
-		if m := orgShort.FindStringSubmatch(r.Authors[0].Family); m != nil {
+		if m := orgShort().FindStringSubmatch(r.Authors[0].Family); m != nil {
 			k.org = foldName(m[1])
 			idx[k.org] = append(idx[k.org], k)
 		}
@@ -95,7 +98,7 @@ func newAYIndex(refs []Reference) ayIndex {
 	return idx
 }
 
-var orgShort = regexp.MustCompile(`[\[(](\p{Lu}{2,})[\])]`)
+var orgShort = lazyre.New(`[\[(](\p{Lu}{2,})[\])]`)
 
 // yearLetter finds the letter printed after the year in a reference
 // ("2020a", "(2020b)").
@@ -179,17 +182,23 @@ type ayCallout struct {
 func (idx ayIndex) scan(text string) []ayCallout {
 	var out []ayCallout
 	taken := make([]bool, len(text)+1)
-	// Parenthetical groups.
+	// Parenthetical groups, in parentheses or, as some journals set them
+	// (and inside parentheses), in brackets.
 	for i := 0; i < len(text); i++ {
-		if text[i] != '(' {
+		closer := byte(')')
+		switch text[i] {
+		case '(':
+		case '[':
+			closer = ']'
+		default:
 			continue
 		}
-		j := strings.IndexByte(text[i+1:], ')')
+		j := strings.IndexByte(text[i+1:], closer)
 		if j < 0 || j > 400 {
 			continue
 		}
 		body := text[i+1 : i+1+j]
-		if !ayYearIn.MatchString(body) {
+		if !ayYearIn().MatchString(body) {
 			continue
 		}
 		var refs []int

@@ -37,6 +37,11 @@ func TestAuthorYearCallouts(t *testing.T) {
 		// A year that is no citation, a name not in the list.
 		{"In 2015 (Brown, 2015) the number rose to 2,010.", nil, nil},
 		{"(e.g., Lee et al., 2015)", []string{"(e.g., Lee et al., 2015)"}, [][]int{{4}}},
+		// Words after the year; brackets, also inside parentheses.
+		{"Fish were caught (see Lee et al., 2015 for the protocol).", []string{"(see Lee et al., 2015 for the protocol)"}, [][]int{{4}}},
+		{"Older (previously 9 years [Smith & Jones, 2012]) estimates.", []string{"[Smith & Jones, 2012]"}, [][]int{{3}}},
+		// A numbered callout in brackets has no year.
+		{"Drugs fail [3, 4].", nil, nil},
 	}
 	for _, tt := range tests {
 		var texts []string

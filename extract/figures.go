@@ -2,26 +2,27 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // captionPattern: "Figure 1. Title...", "Fig. 2: ...", "FIGURE 3 | ...",
 // "Table 1. ...". The label must be followed by punctuation, so that a
 // sentence such as "Figure 1 shows..." is not taken for a caption.
-var captionPattern = regexp.MustCompile(`^(?i:(figure|fig\.?|table))\s*(\d{1,3})\s*[.:|]\s*(\S.*)$`)
+var captionPattern = lazyre.New(`^(?i:(figure|fig\.?|table))\s*(\d{1,3})\s*[.:|]\s*(\S.*)$`)
 
-func isCaption(text string) bool { return captionPattern.MatchString(text) }
+func isCaption(text string) bool { return captionPattern().MatchString(text) }
 
 // figures turns the caption blocks into Figures and finds the calls.
 func (b *builder) figures() {
 	seen := map[string]bool{}
 	for _, c := range b.captions {
 		text := CleanText(c.block.Text)
-		m := captionPattern.FindStringSubmatch(text)
+		m := captionPattern().FindStringSubmatch(text)
 		kind := "figure"
 		label := "Figure"
 		if strings.EqualFold(m[1], "table") {
@@ -70,9 +71,9 @@ func captionTitle(c string) string {
 
 // figureCallPattern matches "Fig. 3", "Figs. 1 and 2", "Figure 2A",
 // "Figures 1-3", "Table 1", optionally in parentheses.
-var figureCallPattern = regexp.MustCompile(`\(?\b(Figs?\.|Figures?|Tables?)\s+(\d{1,3}[A-Za-z]?(?:\s*(?:,|and|&|-|–)\s*\d{1,3}[A-Za-z]?)*)\)?`)
+var figureCallPattern = lazyre.New(`\(?\b(Figs?\.|Figures?|Tables?)\s+(\d{1,3}[A-Za-z]?(?:\s*(?:,|and|&|-|–)\s*\d{1,3}[A-Za-z]?)*)\)?`)
 
-var callNumber = regexp.MustCompile(`(\d{1,3})[A-Za-z]?(?:\s*[-–]\s*(\d{1,3}))?`)
+var callNumber = lazyre.New(`(\d{1,3})[A-Za-z]?(?:\s*[-–]\s*(\d{1,3}))?`)
 
 func (b *builder) figureCalls() {
 	have := map[string]bool{}
@@ -83,7 +84,7 @@ func (b *builder) figureCalls() {
 		if !strings.Contains(p.Text, "Fig") && !strings.Contains(p.Text, "Table") {
 			continue // the pattern is slow to try everywhere
 		}
-		for _, loc := range figureCallPattern.FindAllStringSubmatchIndex(p.Text, -1) {
+		for _, loc := range figureCallPattern().FindAllStringSubmatchIndex(p.Text, -1) {
 			text := p.Text[loc[0]:loc[1]]
 			if strings.HasPrefix(text, "(") != strings.HasSuffix(text, ")") {
 				text = strings.Trim(text, "()")
@@ -98,7 +99,7 @@ func (b *builder) figureCalls() {
 				kind = "table"
 			}
 			var nums []int
-			for _, m := range callNumber.FindAllStringSubmatch(p.Text[loc[4]:loc[5]], -1) {
+			for _, m := range callNumber().FindAllStringSubmatch(p.Text[loc[4]:loc[5]], -1) {
 				lo, _ := strconv.Atoi(m[1])
 				hi := lo
 				if m[2] != "" {

@@ -1,32 +1,33 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 var (
-	doiPattern      = regexp.MustCompile(`\b10\.\d{4,9}/[^\s"<>]+`)
-	emailPattern    = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
-	datePattern     = regexp.MustCompile(`(?i)\b(received|revised|accepted|published(?: online)?|epub)\b[:\s]*(?:on\s+)?([A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})`)
-	keywordsPrefix  = regexp.MustCompile(`(?i)^(key\s*words?|keywords|index terms)\s*[:.]\s*`)
-	abstractPrefix  = regexp.MustCompile(`(?i)^abstract\b\s*[.:]?\s*`)
-	correspondPref  = regexp.MustCompile(`(?i)^(?:\*\s*)?(correspondence(?: to)?|corresponding author|address correspondence to)\s*[:.]?\s*`)
-	emailPrefix     = regexp.MustCompile(`(?i)^e-?mail(?: address(?:es)?)?\s*[:.]?\s*`)
-	equalLegend     = regexp.MustCompile(`(?i)^([*†‡§#]+)\s*(?:these authors\s+)?contributed equally`)
-	personTitles    = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+)+`)
-	affiliationMark = regexp.MustCompile(`^(?:\^\{([^}]*)\}|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,2})(?:\s|\p{Lu})|([a-h])\s)`)
+	doiPattern      = lazyre.New(`\b10\.\d{4,9}/[^\s"<>]+`)
+	emailPattern    = lazyre.New(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
+	datePattern     = lazyre.New(`(?i)\b(received|revised|accepted|published(?: online)?|epub)\b[:\s]*(?:on\s+)?([A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})`)
+	keywordsPrefix  = lazyre.New(`(?i)^(key\s*words?|keywords|index terms)\s*[:.]\s*`)
+	abstractPrefix  = lazyre.New(`(?i)^abstract\b\s*[.:]?\s*`)
+	correspondPref  = lazyre.New(`(?i)^(?:\*\s*)?(correspondence(?: to)?|corresponding author|address correspondence to)\s*[:.]?\s*`)
+	emailPrefix     = lazyre.New(`(?i)^e-?mail(?: address(?:es)?)?\s*[:.]?\s*`)
+	equalLegend     = lazyre.New(`(?i)^([*†‡§#]+)\s*(?:these authors\s+)?contributed equally`)
+	personTitles    = lazyre.New(`^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+)+`)
+	affiliationMark = lazyre.New(`^(?:\^\{([^}]*)\}|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,2})(?:\s|\p{Lu})|([a-h])\s)`)
 )
 
 // isFrontNote reports the first-page footnotes that a layout may place
 // anywhere in reading order (bottom of the first column): correspondence,
 // e-mail, equal-contribution legend, keywords.
 func isFrontNote(text string) bool {
-	return correspondPref.MatchString(text) || emailPrefix.MatchString(text) ||
-		equalLegend.MatchString(text) || keywordsPrefix.MatchString(text)
+	return correspondPref().MatchString(text) || emailPrefix().MatchString(text) ||
+		equalLegend().MatchString(text) || keywordsPrefix().MatchString(text)
 }
 
 func (b *builder) parseFront() {
@@ -44,21 +45,21 @@ func (b *builder) parseFront() {
 			if byline.Text != "" {
 				rest = append(rest, byline)
 			}
-		case correspondPref.MatchString(text):
-			b.correspondence(correspondPref.ReplaceAllString(text, ""))
-		case emailPrefix.MatchString(text):
+		case correspondPref().MatchString(text):
+			b.correspondence(correspondPref().ReplaceAllString(text, ""))
+		case emailPrefix().MatchString(text):
 			if f.Correspondence == nil {
 				f.Correspondence = &Correspondence{}
 			}
-			f.Correspondence.Email = emailPattern.FindString(text)
-		case equalLegend.MatchString(text):
-			b.equal = equalLegend.FindStringSubmatch(text)[1]
-		case keywordsPrefix.MatchString(text):
-			for _, k := range splitList(keywordsPrefix.ReplaceAllString(text, "")) {
+			f.Correspondence.Email = emailPattern().FindString(text)
+		case equalLegend().MatchString(text):
+			b.equal = equalLegend().FindStringSubmatch(text)[1]
+		case keywordsPrefix().MatchString(text):
+			for _, k := range splitList(keywordsPrefix().ReplaceAllString(text, "")) {
 				f.Keywords = append(f.Keywords, strings.TrimRight(k, "."))
 			}
-		case abstractPrefix.MatchString(text) && b.abstract == nil:
-			body := abstractPrefix.ReplaceAllString(text, "")
+		case abstractPrefix().MatchString(text) && b.abstract == nil:
+			body := abstractPrefix().ReplaceAllString(text, "")
 			b.abstract = append(b.abstract, blk)
 			if body == "" {
 				b.abstractOpen = true
@@ -114,7 +115,7 @@ func splitNotes(blocks []Block) []Block {
 func (b *builder) frontFields(text string) bool {
 	f := &b.doc.Front
 	taken := false
-	for _, m := range datePattern.FindAllStringSubmatch(text, -1) {
+	for _, m := range datePattern().FindAllStringSubmatch(text, -1) {
 		iso := isoDate(m[2])
 		switch strings.ToLower(strings.Fields(m[1])[0]) {
 		case "received":
@@ -127,7 +128,7 @@ func (b *builder) frontFields(text string) bool {
 		taken = true
 	}
 	if strings.HasPrefix(strings.ToLower(text), "doi") || strings.HasPrefix(text, "https://doi.org/") {
-		if d := doiPattern.FindString(text); d != "" && len(text) < 120 {
+		if d := doiPattern().FindString(text); d != "" && len(text) < 120 {
 			if f.DOI == "" {
 				f.DOI = trimDOI(d)
 			}
@@ -146,7 +147,7 @@ func (b *builder) byline(blocks []Block) {
 		switch {
 		case len(f.Authors) == 0 && looksLikeByline(raw):
 			f.Authors = parseByline(raw)
-		case len(f.Authors) > 0 && affiliationMark.MatchString(raw):
+		case len(f.Authors) > 0 && affiliationMark().MatchString(raw):
 			f.Affiliations = append(f.Affiliations, parseAffiliations(raw)...)
 		}
 	}
@@ -174,18 +175,18 @@ func (b *builder) correspondence(text string) {
 	if b.doc.Front.Correspondence != nil {
 		c = b.doc.Front.Correspondence
 	}
-	if e := emailPattern.FindString(text); e != "" {
+	if e := emailPattern().FindString(text); e != "" {
 		c.Email = e
 		text = strings.TrimSpace(strings.Replace(text, e, "", 1))
-		text = strings.TrimRight(emailPrefixAnywhere.ReplaceAllString(text, ""), " ,;.")
+		text = strings.TrimRight(emailPrefixAnywhere().ReplaceAllString(text, ""), " ,;.")
 	}
 	name, addr, _ := strings.Cut(text, ",")
-	c.Name = strings.TrimSpace(personTitles.ReplaceAllString(strings.TrimSpace(name), ""))
+	c.Name = strings.TrimSpace(personTitles().ReplaceAllString(strings.TrimSpace(name), ""))
 	c.Address = strings.TrimSpace(addr)
 	b.doc.Front.Correspondence = c
 }
 
-var emailPrefixAnywhere = regexp.MustCompile(`(?i)[,;]?\s*e-?mail\s*:?\s*$`)
+var emailPrefixAnywhere = lazyre.New(`(?i)[,;]?\s*e-?mail\s*:?\s*$`)
 
 // linkCorrespondence marks the corresponding author in the byline.
 func (b *builder) linkCorrespondence() {
@@ -218,7 +219,7 @@ func (b *builder) abstractParagraphs() {
 	var ps []Paragraph
 	for _, blk := range b.abstract {
 		p := joinParts([]Block{blk})
-		if m := abstractPrefix.FindString(p.Text); m != "" {
+		if m := abstractPrefix().FindString(p.Text); m != "" {
 			p = trimStart(p, len([]rune(m)))
 		}
 		if p.Text == "" {
@@ -265,7 +266,7 @@ var particles = map[string]bool{"van": true, "von": true, "de": true, "der": tru
 
 func splitNames(raw string) []string {
 	raw = strings.ReplaceAll(raw, "\n", " ")
-	raw = andSplit.ReplaceAllString(raw, ",")
+	raw = andSplit().ReplaceAllString(raw, ",")
 	var out []string
 	depth := 0
 	start := 0
@@ -297,7 +298,7 @@ func betweenMarks(s string, i int) bool {
 	return superDigits[prev] != 0 && superDigits[next] != 0
 }
 
-var andSplit = regexp.MustCompile(`,?\s+(?:and|&)\s+`)
+var andSplit = lazyre.New(`,?\s+(?:and|&)\s+`)
 
 // splitMarks separates a byline name from its marks: "XIN WENG^{1*}",
 // "LI-HUA XIE¹", "Jane Doe1,2*".
@@ -395,7 +396,7 @@ func parseAffiliations(raw string) []Affiliation {
 	var out []Affiliation
 	for _, line := range affiliationLines(raw) {
 		for _, part := range splitAffiliations(line) {
-			m := affiliationMark.FindStringSubmatch(part)
+			m := affiliationMark().FindStringSubmatch(part)
 			if m == nil {
 				if len(out) > 0 {
 					out[len(out)-1].Text += " " + CleanText(part)
@@ -422,7 +423,7 @@ func affiliationLines(raw string) []string {
 	var out []string
 	for _, line := range strings.Split(raw, "\n") {
 		line = strings.TrimSpace(line)
-		if len(out) > 0 && !affiliationMark.MatchString(line) {
+		if len(out) > 0 && !affiliationMark().MatchString(line) {
 			out[len(out)-1] += " " + line
 			continue
 		}
@@ -438,7 +439,7 @@ func splitAffiliations(line string) []string {
 	for k := 0; k+1 < len(line); k++ {
 		if (line[k] == ';' || line[k] == '.') && line[k+1] == ' ' {
 			rest := strings.TrimLeft(line[k+1:], " ")
-			if m := affiliationMark.FindStringSubmatch(rest); m != nil && (m[1] != "" || m[2] != "") {
+			if m := affiliationMark().FindStringSubmatch(rest); m != nil && (m[1] != "" || m[2] != "") {
 				out = append(out, strings.TrimSpace(line[start:k]))
 				start = len(line) - len(rest)
 			}
@@ -447,11 +448,11 @@ func splitAffiliations(line string) []string {
 	return append(out, strings.TrimSpace(line[start:]))
 }
 
-var listSep = regexp.MustCompile(`\s*[;,]\s*`)
+var listSep = lazyre.New(`\s*[;,]\s*`)
 
 func splitList(s string) []string {
 	var out []string
-	for _, k := range listSep.Split(s, -1) {
+	for _, k := range listSep().Split(s, -1) {
 		if k = strings.TrimSpace(k); k != "" {
 			out = append(out, k)
 		}

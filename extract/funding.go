@@ -1,17 +1,18 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 var (
 	// grantID: a token with a digit, four characters or more, as printed
 	// inside the brackets after a funder: "2023JJ50135", "81972345",
 	// "R01 CA123456", "(2023)233".
-	grantID     = regexp.MustCompile(`[A-Za-z0-9(][A-Za-z0-9()/._-]*\d[A-Za-z0-9()/._-]*(?:\s[A-Z]{1,3}\d{3,})?`)
-	grantLabel  = regexp.MustCompile(`(?i)\b(?:grant|project|award|contract)?\s*(?:nos?\.|numbers?|no)\s*:?\s*`)
-	funderStart = regexp.MustCompile(`(?i)^.*?\b(?:supported|funded|financed|sponsored)\s+(?:in part\s+|partially\s+|partly\s+)?by\s+(?:grants?\s+from\s+)?`)
+	grantID     = lazyre.New(`[A-Za-z0-9(][A-Za-z0-9()/._-]*\d[A-Za-z0-9()/._-]*(?:\s[A-Z]{1,3}\d{3,})?`)
+	grantLabel  = lazyre.New(`(?i)\b(?:grant|project|award|contract)?\s*(?:nos?\.|numbers?|no)\s*:?\s*`)
+	funderStart = lazyre.New(`(?i)^.*?\b(?:supported|funded|financed|sponsored)\s+(?:in part\s+|partially\s+|partly\s+)?by\s+(?:grants?\s+from\s+)?`)
 )
 
 // funding reads the Funding back-matter section: funders, each with the
@@ -37,7 +38,7 @@ func (b *builder) funding() {
 // parseFunding splits "supported by the A (1, 2), the B (3) and the C
 // [No. (2023)233]" into funders with grants.
 func parseFunding(text string) []Funding {
-	text = funderStart.ReplaceAllString(text, "")
+	text = funderStart().ReplaceAllString(text, "")
 	var out []Funding
 	depth := 0
 	start := 0
@@ -96,17 +97,17 @@ func parseFunding(text string) []Funding {
 	return out
 }
 
-var grantSep = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
+var grantSep = lazyre.New(`\s*(?:,|;|\band\b)\s*`)
 
 func grantIDs(inner string) []string {
-	inner = grantLabel.ReplaceAllString(inner, "")
+	inner = grantLabel().ReplaceAllString(inner, "")
 	var ids []string
-	for _, part := range grantSep.Split(inner, -1) {
+	for _, part := range grantSep().Split(inner, -1) {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
 		}
-		if m := grantID.FindString(part); m == part && len(m) >= 4 {
+		if m := grantID().FindString(part); m == part && len(m) >= 4 {
 			ids = append(ids, m)
 		} else {
 			return nil // a bracket that holds words, not grant numbers

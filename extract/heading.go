@@ -1,16 +1,17 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/chemores/chemores/internal/textutil"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 var (
-	numberedHeading = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}.*)$`)
-	romanHeading    = regexp.MustCompile(`^((?:X{0,3})(?:IX|IV|V?I{0,3}))\.\s+(\p{Lu}.*)$`)
+	numberedHeading = lazyre.New(`^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}.*)$`)
+	romanHeading    = lazyre.New(`^((?:X{0,3})(?:IX|IV|V?I{0,3}))\.\s+(\p{Lu}.*)$`)
 )
 
 // backHeadings are the back-matter sections that journals print after
@@ -105,10 +106,10 @@ func asHeading(b Block, text string) (heading, bool) {
 	if slug, ok := backHeadings[key]; ok {
 		return heading{title: strings.TrimRight(text, ":. "), back: slug}, true
 	}
-	if m := numberedHeading.FindStringSubmatch(text); m != nil && titleLike(m[2]) {
+	if m := numberedHeading().FindStringSubmatch(text); m != nil && titleLike(m[2]) {
 		return heading{number: m[1], title: m[2]}, true
 	}
-	if m := romanHeading.FindStringSubmatch(text); m != nil && m[1] != "" && titleLike(m[2]) {
+	if m := romanHeading().FindStringSubmatch(text); m != nil && m[1] != "" && titleLike(m[2]) {
 		return heading{number: m[1], title: m[2]}, true
 	}
 	if bodyHeadings[key] {
@@ -180,7 +181,7 @@ func isTOC(b Block) bool {
 		return false
 	}
 	for _, l := range lines {
-		m := numberedHeading.FindStringSubmatch(CleanText(l.Text))
+		m := numberedHeading().FindStringSubmatch(CleanText(l.Text))
 		if m == nil || !titleLike(m[2]) {
 			return false
 		}

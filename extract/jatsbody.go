@@ -1,12 +1,13 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/chemores/chemores/internal/textutil"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // containers hold blocks (paragraphs, lists, sections) but are not
@@ -113,14 +114,14 @@ func (j *jats) list(n *xnode, s *Section) {
 	}
 }
 
-var numberOnly = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}){0,3}$`)
+var numberOnly = lazyre.New(`^\d{1,2}(?:\.\d{1,2}){0,3}$`)
 
 // sec reads a <sec> (or <app>) as a section under parent.
 func (j *jats) sec(n *xnode, parent *Section) {
 	title := render(n.child("title"))
 	number := strings.TrimRight(render(n.child("label")), ". ")
 	if number == "" {
-		if m := numberedHeading.FindStringSubmatch(title); m != nil {
+		if m := numberedHeading().FindStringSubmatch(title); m != nil {
 			number, title = m[1], m[2]
 		}
 	}
@@ -149,7 +150,7 @@ func (j *jats) section(parent *Section, number, title, kind string) *Section {
 	switch {
 	case parent != nil:
 		s.ID = parent.ID + "." + strconv.Itoa(len(parent.Children)+1)
-		if s.Kind == KindBody && numberOnly.MatchString(number) && strings.HasPrefix(number, parent.Number+".") {
+		if s.Kind == KindBody && numberOnly().MatchString(number) && strings.HasPrefix(number, parent.Number+".") {
 			s.ID = "s" + number
 		}
 		parent.Children = append(parent.Children, s)
@@ -158,7 +159,7 @@ func (j *jats) section(parent *Section, number, title, kind string) *Section {
 		b.doc.Sections = append(b.doc.Sections, s)
 	default:
 		s.ID = "s" + strconv.Itoa(b.countTop()+1)
-		if numberOnly.MatchString(number) {
+		if numberOnly().MatchString(number) {
 			s.ID = "s" + number
 		}
 		b.doc.Sections = append(b.doc.Sections, s)

@@ -1,16 +1,17 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // floatLabel reads the labels publishers print: "Figure 1", "Fig. 2.",
 // "TABLE 3", "Scheme 1".
-var floatLabel = regexp.MustCompile(`^(?i:(fig(?:ure)?|table|scheme|chart|plate|box))\.?\s*(\d{1,3})\s*[.:|]?$`)
+var floatLabel = lazyre.New(`^(?i:(fig(?:ure)?|table|scheme|chart|plate|box))\.?\s*(\d{1,3})\s*[.:|]?$`)
 
 // float reads a figure or table (or a group of them) met in section s.
 // Its caption becomes a paragraph of kind "caption" and each row of a
@@ -73,7 +74,7 @@ func (j *jats) figure(n *xnode) *jfloat {
 	}
 	label := strings.TrimRight(render(n.child("label")), " .:|")
 	num := count
-	switch m := floatLabel.FindStringSubmatch(label); {
+	switch m := floatLabel().FindStringSubmatch(label); {
 	case label == "":
 		label = word + " " + strconv.Itoa(num)
 	case m != nil:

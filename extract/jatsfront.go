@@ -2,9 +2,10 @@ package extract
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // front reads <front>: the journal, the article's identifiers, title,
@@ -63,17 +64,17 @@ func cleanDOI(s string) string {
 	if u, err := url.PathUnescape(s); err == nil {
 		s = u
 	}
-	if i := strings.Index(s, "10."); i >= 0 && doiPrefix.MatchString(s[:i]) && !strings.ContainsAny(s[i:], " \t\n") && doiPattern.MatchString(s[i:]) {
+	if i := strings.Index(s, "10."); i >= 0 && doiPrefix().MatchString(s[:i]) && !strings.ContainsAny(s[i:], " \t\n") && doiPattern().MatchString(s[i:]) {
 		return trimDOI(s[i:])
 	}
-	if m := doiPattern.FindString(s); m != "" {
+	if m := doiPattern().FindString(s); m != "" {
 		return trimDOI(m)
 	}
 	return ""
 }
 
 // doiPrefix is what may stand before a DOI in an identifier field.
-var doiPrefix = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?$`)
+var doiPrefix = lazyre.New(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?$`)
 
 // contributors reads the authors (not editors or reviewers) and the
 // affiliations, linked by the label each affiliation prints.
@@ -294,14 +295,14 @@ func (j *jats) dates(meta *xnode) {
 	}
 }
 
-var ccURL = regexp.MustCompile(`https?://creativecommons\.org/[\w/.-]*\w/?`)
+var ccURL = lazyre.New(`https?://creativecommons\.org/[\w/.-]*\w/?`)
 
-var isoDatePattern = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
+var isoDatePattern = lazyre.New(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
 
 // isoOf writes a JATS date as ISO 8601, as far as it goes: "2016",
 // "2016-05", "2016-05-17".
 func isoOf(d *xnode) string {
-	if iso := strings.TrimSpace(d.attr("iso-8601-date")); isoDatePattern.MatchString(iso) {
+	if iso := strings.TrimSpace(d.attr("iso-8601-date")); isoDatePattern().MatchString(iso) {
 		return iso
 	}
 	y := d.child("year").plain()
@@ -442,7 +443,7 @@ func license(l *xnode) string {
 		}
 	}
 	text := render(l)
-	if u := ccURL.FindString(text); u != "" {
+	if u := ccURL().FindString(text); u != "" {
 		return u
 	}
 	return text

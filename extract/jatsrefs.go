@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // citationNames are the elements that hold one reference's content.
@@ -184,7 +185,7 @@ func fields(c *xnode) Reference {
 	r.Year = yearOf(first(c, "year"))
 	r.Volume = unlabel(first(c, "volume"))
 	r.Issue = unlabel(first(c, "issue"))
-	if m := volumeIssue.FindStringSubmatch(r.Volume); m != nil {
+	if m := volumeIssue().FindStringSubmatch(r.Volume); m != nil {
 		// The issue typed into the volume element, as printed: "58(2):".
 		r.Volume = m[1]
 		if r.Issue == "" {
@@ -209,13 +210,13 @@ func fields(c *xnode) Reference {
 
 // fieldLabel is a label some publishers put inside the element: "Volume
 // 124", "Vol. 3", "No. 2", "Issue 4".
-var fieldLabel = regexp.MustCompile(`(?i)^(?:vol(?:ume)?|no|nr|issue)\.?\s*`)
+var fieldLabel = lazyre.New(`(?i)^(?:vol(?:ume)?|no|nr|issue)\.?\s*`)
 
-var volumeIssue = regexp.MustCompile(`^(\w{1,8})\s*\(([^()]{1,12})\)\s*:?$`)
+var volumeIssue = lazyre.New(`^(\w{1,8})\s*\(([^()]{1,12})\)\s*:?$`)
 
 // unlabel drops it: the number is the field.
 func unlabel(s string) string {
-	if t := fieldLabel.ReplaceAllString(s, ""); t != "" {
+	if t := fieldLabel().ReplaceAllString(s, ""); t != "" {
 		return t
 	}
 	return s

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // nameForm is one way reference lists print a person. Each is tried on
@@ -41,14 +42,14 @@ const (
 )
 
 var (
-	nameVancouver     = regexp.MustCompile(`^(` + surname + `)\s+(` + packedInitials + `)(?:\s+(` + suffix + `))?`)
-	nameInverted      = regexp.MustCompile(`^(` + surname + `),\s*(?:(` + suffix + `),\s*)?(` + dotted + `)(?:,?\s+(` + suffix + `))?`)
-	nameInitialsFirst = regexp.MustCompile(`^(` + dotted + `)\s?(` + surname + `)(?:,?\s+(` + suffix + `))?`)
+	nameVancouver     = lazyre.New(`^(` + surname + `)\s+(` + packedInitials + `)(?:\s+(` + suffix + `))?`)
+	nameInverted      = lazyre.New(`^(` + surname + `),\s*(?:(` + suffix + `),\s*)?(` + dotted + `)(?:,?\s+(` + suffix + `))?`)
+	nameInitialsFirst = lazyre.New(`^(` + dotted + `)\s?(` + surname + `)(?:,?\s+(` + suffix + `))?`)
 
 	// What separates two names.
-	nameSep = regexp.MustCompile(`^(?:\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*;\s*(?:and\s+|&\s+)?|\s*,\s*)`)
+	nameSep = lazyre.New(`^(?:\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*;\s*(?:and\s+|&\s+)?|\s*,\s*)`)
 	// "et al", with or without its period, comma or italics.
-	etAlRe = regexp.MustCompile(`^(?:\s*[,;])?\s*\*?et\.?\s+al\b\.?\*?`)
+	etAlRe = lazyre.New(`^(?:\s*[,;])?\s*\*?et\.?\s+al\b\.?\*?`)
 	// Initials that are all of a piece ("Wistuba II" is initials, not a
 	// suffix, when nothing follows).
 	suffixes = map[string]string{"Jr": "Jr", "Sr": "Sr", "II": "II", "III": "III", "IV": "IV", "2nd": "2nd", "3rd": "3rd",
@@ -77,17 +78,17 @@ func scanAuthors(s string, form nameForm) (authorScan, bool) {
 		}
 		out.people = append(out.people, p)
 		pos += n
-		if m := etAlRe.FindStringIndex(s[pos:]); m != nil {
+		if m := etAlRe().FindStringIndex(s[pos:]); m != nil {
 			out.etAl = true
 			pos += m[1]
 			break
 		}
-		sep := nameSep.FindStringIndex(s[pos:])
+		sep := nameSep().FindStringIndex(s[pos:])
 		if sep == nil {
 			break
 		}
 		if _, n := matchName(s[pos+sep[1]:], form); n == 0 {
-			if m := etAlRe.FindStringIndex(s[pos:]); m != nil {
+			if m := etAlRe().FindStringIndex(s[pos:]); m != nil {
 				out.etAl = true
 				pos += m[1]
 			}
@@ -125,13 +126,13 @@ func matchNameAt(s string, form nameForm) (Person, int) {
 	var m []string
 	switch form {
 	case formVancouver:
-		m = nameVancouver.FindStringSubmatch(s)
+		m = nameVancouver().FindStringSubmatch(s)
 		if m == nil {
 			return Person{}, 0
 		}
 		return Person{Family: m[1], Initials: m[2], Suffix: suffixes[strings.TrimSuffix(m[3], ".")]}, len(m[0])
 	case formInverted:
-		m = nameInverted.FindStringSubmatch(s)
+		m = nameInverted().FindStringSubmatch(s)
 		if m == nil {
 			return Person{}, 0
 		}
@@ -141,7 +142,7 @@ func matchNameAt(s string, form nameForm) (Person, int) {
 		}
 		return Person{Family: m[1], Initials: packInitials(m[3]), Suffix: suffixes[strings.TrimSuffix(suf, ".")]}, len(m[0])
 	default:
-		m = nameInitialsFirst.FindStringSubmatch(s)
+		m = nameInitialsFirst().FindStringSubmatch(s)
 		if m == nil {
 			return Person{}, 0
 		}
@@ -178,7 +179,7 @@ func listEnds(rest string) bool {
 // collectiveAuthor reads an organization printed as the author ("World
 // Health Organization.", "AOAC:"): a short run of capitalized words up
 // to the first period or colon.
-var collective = regexp.MustCompile(`^((?:\p{Lu}[\p{L}&'’\-]*|of|and|for|the|de|on|&)(?:\s+(?:\p{Lu}[\p{L}&'’\-]*|of|and|for|the|de|do|da|on|in|&|\(\p{Lu}+\))){0,9})[.:]\s+`)
+var collective = lazyre.New(`^((?:\p{Lu}[\p{L}&'’\-]*|of|and|for|the|de|on|&)(?:\s+(?:\p{Lu}[\p{L}&'’\-]*|of|and|for|the|de|do|da|on|in|&|\(\p{Lu}+\))){0,9})[.:]\s+`)
 
 // splitPages reads printed pages: "409-436", "1078-88" (NLM shortens the
 // last page: 1088), "3233" and "e22976" (article numbers), "30-48 e14" and

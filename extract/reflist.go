@@ -2,7 +2,6 @@ package extract
 
 import (
 	gomath "math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/internal/textutil"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // refLine is one line of the reference list.
@@ -52,19 +53,19 @@ func refLinesOf(blocks []Block) []refLine {
 
 // entryStart matches the label that opens a numbered entry: "12. ",
 // "[12] ", "(12) ", "12) ", "12 ".
-var entryStart = regexp.MustCompile(`^\s*[\[(]?(\d{1,5})(?:[.)\]]\s*|\s+)(\S)`)
+var entryStart = lazyre.New(`^\s*[\[(]?(\d{1,5})(?:[.)\]]\s*|\s+)(\S)`)
 
 var (
-	decimal   = regexp.MustCompile(`^\d+\.\d`)
-	parenYear = regexp.MustCompile(`^\((?:1[89]|20)\d{2}[a-z]?\)`)
+	decimal   = lazyre.New(`^\d+\.\d`)
+	parenYear = lazyre.New(`^\((?:1[89]|20)\d{2}[a-z]?\)`)
 )
 
 // labelOnly matches a line that holds nothing but an entry's label, as
 // when the labels stand in a column of their own.
-var labelOnly = regexp.MustCompile(`^[\[(]?(\d{1,5})[.)\]]?$`)
+var labelOnly = lazyre.New(`^[\[(]?(\d{1,5})[.)\]]?$`)
 
 func entryNumber(line string) (int, bool) {
-	m := entryStart.FindStringSubmatch(line)
+	m := entryStart().FindStringSubmatch(line)
 	if m == nil {
 		return 0, false
 	}
@@ -75,17 +76,17 @@ func entryNumber(line string) (int, bool) {
 // label reads the label of a line: its number, the text after it, and
 // whether the line holds the label alone.
 func label(line string) (n int, body string, alone bool, ok bool) {
-	if decimal.MatchString(line) {
+	if decimal().MatchString(line) {
 		return 0, "", false, false // a DOI or a number ("10.1080/…", "2.5 mg")
 	}
-	if parenYear.MatchString(line) {
+	if parenYear().MatchString(line) {
 		return 0, "", false, false // "(2012). Title": an author–year list's year
 	}
-	if m := labelOnly.FindStringSubmatch(line); m != nil {
+	if m := labelOnly().FindStringSubmatch(line); m != nil {
 		n, _ = strconv.Atoi(m[1])
 		return n, "", true, true
 	}
-	loc := entryStart.FindStringSubmatchIndex(line)
+	loc := entryStart().FindStringSubmatchIndex(line)
 	if loc == nil {
 		return 0, "", false, false
 	}
@@ -224,7 +225,7 @@ func splitUnnumbered(lines []refLine) []entry {
 	closed := false // a link label ended the last entry (F1000)
 	for i, l := range lines {
 		if len(out) == 0 || opensEntry(lines, i, hang, lastText(out)) {
-			if len(out) == 0 && !startsAuthors(l.text) && !collective.MatchString(l.text) {
+			if len(out) == 0 && !startsAuthors(l.text) && !collective().MatchString(l.text) {
 				continue // text before the first entry
 			}
 			out = append(out, entry{n: len(out) + 1, text: l.text, src: l.src})
@@ -291,7 +292,7 @@ func opensEntry(lines []refLine, i int, h *hanging, entry string) bool {
 		if isNaN(h.level) {
 			h.level = prev.indent // the list's first line is flush
 		}
-		plain := endsEntry(prev.text) && (collectiveYear.MatchString(l.text) || startsAuthors(l.text) && anyYear.MatchString(l.text))
+		plain := endsEntry(prev.text) && (collectiveYear().MatchString(l.text) || startsAuthors(l.text) && anyYear().MatchString(l.text))
 		stepOut := !isNaN(prev.indent) && prev.page == l.page && prev.indent-l.indent >= 0.5
 		switch {
 		case l.indent < h.level-0.4 || stepOut:
@@ -336,9 +337,9 @@ func endsEntry(s string) bool {
 	return strings.Contains(last, "10.") && strings.Contains(last, "/") || strings.HasPrefix(last, "http")
 }
 
-var linkLabelLine = regexp.MustCompile(`^(?i:(?:\[?(?:Publisher Full Text|PubMed Abstract|Free Full Text|Reference Source|Google Scholar|CrossRef|PubMed|Full Text|PMC Free Article|Green Version)\]?[\s|]*)+)$`)
+var linkLabelLine = lazyre.New(`^(?i:(?:\[?(?:Publisher Full Text|PubMed Abstract|Free Full Text|Reference Source|Google Scholar|CrossRef|PubMed|Full Text|PMC Free Article|Green Version)\]?[\s|]*)+)$`)
 
-func isLinkLabel(s string) bool { return linkLabelLine.MatchString(s) }
+func isLinkLabel(s string) bool { return linkLabelLine().MatchString(s) }
 
 // startsAuthors: the line opens with a name of one of the forms, followed
 // by another name, "et al", a year or the end of the author list.
@@ -346,10 +347,10 @@ func startsAuthors(s string) bool {
 	for _, form := range nameForms {
 		if _, n := matchName(s, form); n > 0 {
 			rest := s[n:]
-			if etAlRe.MatchString(rest) || strings.TrimSpace(rest) == "" {
+			if etAlRe().MatchString(rest) || strings.TrimSpace(rest) == "" {
 				return true
 			}
-			if sep := nameSep.FindStringIndex(rest); sep != nil {
+			if sep := nameSep().FindStringIndex(rest); sep != nil {
 				if _, m := matchName(rest[sep[1]:], form); m > 0 {
 					return true
 				}
@@ -370,10 +371,10 @@ func startsAuthors(s string) bool {
 	// "World Health Organization. 2019." (not "Circ Res 1998," nor
 	// "Biotechnol. 2001, 56," a journal and year that a wrapped line
 	// starts with)
-	return collectiveYear.MatchString(s)
+	return collectiveYear().MatchString(s)
 }
 
-var collectiveYear = regexp.MustCompile(`^\p{Lu}[\p{L}&\-]*(?:\s+(?:\p{Lu}[\p{L}&\-]*|of|and|for|the|on|\[\p{Lu}+\]|\(\p{Lu}+\))){0,8}(?:[.:]\s+(?:\((?:1[5-9]|20)\d{2}[a-z]?\)[.,]|(?:1[5-9]|20)\d{2}[a-z]?\.)|\s+\((?:1[5-9]|20)\d{2}[a-z]?\)[.,])`)
+var collectiveYear = lazyre.New(`^\p{Lu}[\p{L}&\-]*(?:\s+(?:\p{Lu}[\p{L}&\-]*|of|and|for|the|on|\[\p{Lu}+\]|\(\p{Lu}+\))){0,8}(?:[.:]\s+(?:\((?:1[5-9]|20)\d{2}[a-z]?\)[.,]|(?:1[5-9]|20)\d{2}[a-z]?\.)|\s+\((?:1[5-9]|20)\d{2}[a-z]?\)[.,])`)
 
 // joinEntryLine appends a wrapped line to an entry: glued after a
 // hyphen that split a word, or inside a DOI or URL that the line break

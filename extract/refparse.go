@@ -8,11 +8,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // ErrReference is wrapped by ParseReference when fields are missing.
@@ -98,11 +99,11 @@ func refText(s string) string {
 		s = dotlessI.Replace(s) // "Ramı́rez" as converters write "Ramírez"
 	}
 	if strings.Contains(s, "*") {
-		s = emphNumber.ReplaceAllString(s, "$1")
-		s = emphPunct.ReplaceAllString(s, "*$1$2")
+		s = emphNumber().ReplaceAllString(s, "$1")
+		s = emphPunct().ReplaceAllString(s, "*$1$2")
 	}
 	if strings.Contains(s, "://") || strings.Contains(s, " :/") {
-		s = spacedURL.ReplaceAllString(s, "$1://")
+		s = spacedURL().ReplaceAllString(s, "$1://")
 	}
 	return s
 }
@@ -110,11 +111,11 @@ func refText(s string) string {
 var (
 	dotlessI   = strings.NewReplacer("ı\u0301", "í", "ı\u0300", "ì", "ı\u0302", "î", "ı\u0308", "ï")
 	hyphens    = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
-	emphNumber = regexp.MustCompile(`\*+(\d[\d\s\-–,()]*?)\*+`)
+	emphNumber = lazyre.New(`\*+(\d[\d\s\-–,()]*?)\*+`)
 	// "*Animal Biotechnology.* 2006": the period ends the field, outside
 	// the italics, where the tails look for it.
-	emphPunct = regexp.MustCompile(`([.,;:])\*(\s|$)`)
-	spacedURL = regexp.MustCompile(`(?i)\b(https?)\s*:\s*//`)
+	emphPunct = lazyre.New(`([.,;:])\*(\s|$)`)
+	spacedURL = lazyre.New(`(?i)\b(https?)\s*:\s*//`)
 )
 
 // parseBody fills authors, year, title and journal from the head that a
@@ -139,7 +140,7 @@ func (r *Reference) parseBody(p *parse, tl tailMatch, form nameForm, fi int) int
 	if ok {
 		r.Authors, r.EtAl, rest = a.people, a.etAl, a.rest
 		score += 3
-	} else if m := collective.FindStringSubmatch(head); m != nil && form == formVancouver {
+	} else if m := collective().FindStringSubmatch(head); m != nil && form == formVancouver {
 		// An organization as author, tried once (with the first form).
 		r.Authors = []Person{{Family: CleanText(m[1])}}
 		rest = head[len(m[0]):]
@@ -205,10 +206,10 @@ func (p *parse) split(rest string, commas bool) (string, string) {
 // yearAfter matches the year that author–year styles print right after
 // the authors: "(2005).", "(2005a)", "(2005, March 3).", "2009 " (Royal
 // Society), "2020a. " (SciELO), ", 2010. " (Harvard), "(n.d.)".
-var yearAfter = regexp.MustCompile(`^[,.]?\s*(?:\(((?:1[5-9]|20)\d{2})[a-z]?(?:[,/][^)]{0,30})?\)|((?:1[5-9]|20)\d{2})[a-z]?(?:\s|[.,:;]\s*))[.,:]?\s*`)
+var yearAfter = lazyre.New(`^[,.]?\s*(?:\(((?:1[5-9]|20)\d{2})[a-z]?(?:[,/][^)]{0,30})?\)|((?:1[5-9]|20)\d{2})[a-z]?(?:\s|[.,:;]\s*))[.,:]?\s*`)
 
 func yearAfterAuthors(s string) (int, string, bool) {
-	m := yearAfter.FindStringSubmatchIndex(s)
+	m := yearAfter().FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, s, false
 	}
@@ -220,12 +221,12 @@ func yearAfterAuthors(s string) (int, string, bool) {
 	return n, s[m[1]:], true
 }
 
-var anyYear = regexp.MustCompile(`\b((?:1[5-9]|20)\d{2})[a-z]?\b`)
+var anyYear = lazyre.New(`\b((?:1[5-9]|20)\d{2})[a-z]?\b`)
 
 // lastYear is the last plausible year printed in s, for entries whose
 // year sits where no pattern expects it.
 func lastYear(s string) int {
-	ms := anyYear.FindAllStringSubmatch(s, -1)
+	ms := anyYear().FindAllStringSubmatch(s, -1)
 	if len(ms) == 0 {
 		return 0
 	}
@@ -254,13 +255,13 @@ func splitTitleJournal(rest string, commas bool) (string, string) {
 	if t, j, ok := inBook(rest); ok {
 		return t, j
 	}
-	if ms := italic.FindAllStringSubmatchIndex(rest, -1); len(ms) > 0 {
+	if ms := italic().FindAllStringSubmatchIndex(rest, -1); len(ms) > 0 {
 		m := ms[len(ms)-1]
 		if t := strings.TrimSpace(rest[m[1]:]); (t == "" || t == "." || t == ",") && m[0] > 0 {
 			return cleanTitle(rest[:m[0]]), journalName(rest[m[2]:m[3]])
 		}
 	}
-	if m := bookAfterTitle.FindStringIndex(rest); m != nil && m[0] > 0 {
+	if m := bookAfterTitle().FindStringIndex(rest); m != nil && m[0] > 0 {
 		// A book or a thesis: what follows the title is its edition,
 		// degree or publisher, not a journal.
 		return bookTitle(rest), ""
@@ -278,12 +279,12 @@ func splitTitleJournal(rest string, commas bool) (string, string) {
 
 // inChapter finds where a chapter's title gives way to its book's: "…
 // title. In Book; Editors, Eds.; …", "…, in: Book (eds …)".
-var inChapter = regexp.MustCompile(`(?:[.,]\s+In:?|\.\s+in:)\s+(?:\*)?\p{Lu}`)
+var inChapter = lazyre.New(`(?:[.,]\s+In:?|\.\s+in:)\s+(?:\*)?\p{Lu}`)
 
 // inBook splits a chapter into its title and the book's title, which
 // ends where editors, publisher or series begin.
 func inBook(s string) (string, string, bool) {
-	m := inChapter.FindStringIndex(s)
+	m := inChapter().FindStringIndex(s)
 	if m == nil {
 		return "", "", false
 	}
@@ -292,10 +293,10 @@ func inBook(s string) (string, string, bool) {
 	book = strings.TrimSpace(book)
 	book = strings.TrimPrefix(strings.TrimPrefix(book, "In"), "in")
 	book = strings.TrimLeft(book, ": ")
-	if m := editorsFirst.FindStringIndex(book); m != nil {
+	if m := editorsFirst().FindStringIndex(book); m != nil {
 		book = book[m[1]:] // NLM: "In: Anastas PT, Warner JC, editors. Book."
 	}
-	if i := bookEnd.FindStringIndex(book); i != nil {
+	if i := bookEnd().FindStringIndex(book); i != nil {
 		book = book[:i[0]]
 	}
 	return cleanTitle(title), journalName(book), true
@@ -304,9 +305,9 @@ func inBook(s string) (string, string, bool) {
 // editorsFirst: the editors printed before the book's title, as NLM
 // ("Anastas PT, Warner JC, editors.") and APA ("F. Loizides & B.
 // Scmidt (Eds.),") print them.
-var editorsFirst = regexp.MustCompile(`^(?:[^.;]{2,200}?,?\s+(?:editors?|eds?)\.\s+|[^;()]{2,200}?\((?:[Ee]ds?|[Ee]ditors?)\.?\),?\s+)`)
+var editorsFirst = lazyre.New(`^(?:[^.;]{2,200}?,?\s+(?:editors?|eds?)\.\s+|[^;()]{2,200}?\((?:[Ee]ds?|[Ee]ditors?)\.?\),?\s+)`)
 
-var bookEnd = regexp.MustCompile(`\s*(?:;|\(eds?\b|\(Eds?\b|,\s*(?:eds?\.|Eds?\.|edited by)|\.\s+(?:Ed|Eds)\.|\.\s+\p{Lu}[\p{L} ]+:\s)`)
+var bookEnd = lazyre.New(`\s*(?:;|\(eds?\b|\(Eds?\b|,\s*(?:eds?\.|Eds?\.|edited by)|\.\s+(?:Ed|Eds)\.|\.\s+\p{Lu}[\p{L} ]+:\s)`)
 
 // bookTitle is a title with no journal after it: a book's, a thesis's,
 // a report's. It ends where the edition, the kind of thesis, or place
@@ -317,13 +318,13 @@ func bookTitle(s string) string {
 	if i := strings.Index(s, "; "); i > 0 && strings.Contains(s[i:], ": ") {
 		s = s[:i]
 	}
-	if m := bookAfterTitle.FindStringIndex(s); m != nil && m[0] > 0 {
+	if m := bookAfterTitle().FindStringIndex(s); m != nil && m[0] > 0 {
 		s = s[:m[0]]
 	}
 	return cleanTitle(s)
 }
 
-var bookAfterTitle = regexp.MustCompile(`\.\s+(?:` +
+var bookAfterTitle = lazyre.New(`\.\s+(?:` +
 	// an edition: "2nd ed.", "5a ed.", "3rd Edn"
 	`\d+(?:st|nd|rd|th|a|ª|e)?\s+(?:[Ee]d|[Ee]dn|[Ee]dition)\b|` +
 	// a thesis: "Ph.D. Thesis", "M.V.Sc. Thesis", "MSc thesis", "Dissertation"
@@ -394,7 +395,7 @@ func journalName(j string) string {
 	return t
 }
 
-var italic = regexp.MustCompile(`\*([^*]+)\*`)
+var italic = lazyre.New(`\*([^*]+)\*`)
 
 func cleanTitle(t string) string {
 	t = CleanText(t)

@@ -39,31 +39,97 @@ func columnBlocks(text string) []Block {
 	return blocks
 }
 
-// pageBlocks adds a page's blocks: its left column, then its right one
-// (a line that crosses the gutter cut at c stays in the left), or the
-// whole page when c is 0.
+// pageBlocks adds a page's blocks. A page is cut into regions, runs of
+// lines that cross the gutter at c (an abstract or a table set across
+// the page) and runs of lines that do not; the first are read whole, the
+// second left column first, then the right one. The page is one region
+// when c is 0.
 func pageBlocks(blocks []Block, lines []string, c, page int) []Block {
 	if c <= 0 {
 		return appendLines(blocks, lines, page)
 	}
-	var left, right []string
-	for _, l := range lines {
-		rs := []rune(l)
-		if len(rs) <= c || crosses(rs, c) {
-			left = append(left, l)
-			right = append(right, "")
+	// A line crosses the gutter when it has text at c. One or two such
+	// lines between lines that do not are a column's lines that run
+	// into the gutter, not a region read across the page.
+	crossing := make([]bool, len(lines))
+	rows := make([][]rune, len(lines))
+	for i, l := range lines {
+		rows[i] = []rune(l)
+		crossing[i] = len(rows[i]) > c && crosses(rows[i], c)
+	}
+	for i := 0; i < len(lines); {
+		if !crossing[i] {
+			i++
 			continue
 		}
-		left = append(left, string(rs[:c]))
-		right = append(right, string(rs[c:]))
+		j := i
+		for j < len(lines) && (crossing[j] || strings.TrimSpace(lines[j]) == "") {
+			j++
+		}
+		n := 0
+		for k := i; k < j; k++ {
+			if crossing[k] {
+				n++
+			}
+		}
+		if n < 3 && splitBefore(lines, crossing, i) && j < len(lines) {
+			for k := i; k < j; k++ {
+				crossing[k] = false
+			}
+		}
+		i = j
 	}
-	blocks = appendLines(blocks, left, page)
-	return appendLines(blocks, right, page)
+	var left, right, whole []string
+	flush := func() {
+		if len(whole) > 0 {
+			blocks = appendLines(blocks, whole, page)
+		}
+		if len(left) > 0 {
+			blocks = appendLines(blocks, left, page)
+			blocks = appendLines(blocks, right, page)
+		}
+		left, right, whole = nil, nil, nil
+	}
+	for i, l := range lines {
+		switch {
+		case strings.TrimSpace(l) == "":
+			// A blank line belongs to the region it is in.
+			if len(left) > 0 {
+				left, right = append(left, ""), append(right, "")
+			} else {
+				whole = append(whole, "")
+			}
+		case crossing[i]:
+			if len(left) > 0 {
+				flush()
+			}
+			whole = append(whole, l)
+		default:
+			if len(whole) > 0 {
+				flush()
+			}
+			cut := min(c, len(rows[i]))
+			left = append(left, string(rows[i][:cut]))
+			right = append(right, string(rows[i][cut:]))
+		}
+	}
+	flush()
+	return blocks
+}
+
+// splitBefore: a line before i is read in columns.
+func splitBefore(lines []string, crossing []bool, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if strings.TrimSpace(lines[k]) != "" && !crossing[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // gutter finds the column where a page's two columns part: a band of
-// spaces that most lines long enough to reach it have, with text on both
-// sides, and that few lines cross. It returns the band's middle in code
+// spaces that many lines long enough to reach it have, with text on both
+// sides, and that at most half of them cross. It returns the band's middle in code
 // points, or 0 for a page in one column.
 func gutter(lines []string) int {
 	// Cheap checks first, so that prose, and junk with lines megabytes
@@ -110,24 +176,32 @@ func gutter(lines []string) int {
 			}
 		}
 	}
-	best, bestN := 0, 0
+	// Lines that cross: a page may set its title and abstract, or a
+	// table, across both columns (pageBlocks reads them whole).
+	ok := func(c int) bool { return 2*cross[c] <= long[c] }
+	bestN := 0
 	for c := width / 4; c < width*3/4; c++ {
-		if both[c] > bestN && 10*cross[c] <= long[c] {
-			best, bestN = c, both[c]
+		if ok(c) {
+			bestN = max(bestN, both[c])
 		}
 	}
 	if bestN < 8 {
 		return 0
 	}
-	// The middle of the band of such columns around best.
-	lo, hi := best, best
-	for lo-1 > 0 && both[lo-1] >= bestN*4/5 && 10*cross[lo-1] <= long[lo-1] {
-		lo--
+	// The leftmost band of such columns: the right column's labels or
+	// first-line indents can stand out of it ("17.   Sadanandan, B."),
+	// leaving a second band of spaces between them and the text.
+	for c := width / 4; c < width*3/4; c++ {
+		if !ok(c) || both[c] < bestN*4/5 {
+			continue
+		}
+		hi := c
+		for hi+1 < width && ok(hi+1) && both[hi+1] >= bestN*4/5 {
+			hi++
+		}
+		return (c + hi + 1) / 2
 	}
-	for hi+1 < width && both[hi+1] >= bestN*4/5 && 10*cross[hi+1] <= long[hi+1] {
-		hi++
-	}
-	return (lo + hi + 1) / 2
+	return 0
 }
 
 func textSpan(rs []rune) (first, last int) {

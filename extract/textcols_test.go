@@ -178,3 +178,61 @@ func visible(s string) string {
 	slices.Sort(rs)
 	return string(rs)
 }
+
+// A page that sets its abstract across both columns, then two columns,
+// the right one a reference list whose labels stand out left of its
+// text: the abstract is read whole, then each column.
+func TestLayoutRegions(t *testing.T) {
+	abstract := []string{
+		"Abstract: Pumps move drugs out of the cells of tumours, and tumours that make more of them resist",
+		"more of the drugs they are given. This review reads the studies that measured the pumps in cells",
+		"and in patients, and what the inhibitors of the pumps did to the cells and to the patients alike.",
+	}
+	left := []string{
+		"Introduction",
+		"Cancer cells pump drugs out through",
+		"transporters that sit in the membrane",
+		"and use ATP to move their cargo [1].",
+		"The best known of them is the one",
+		"called P-glycoprotein, found in most",
+		"tissues that face the blood [2]. Its",
+		"inhibitors failed in the clinic [3].",
+		"Conclusion",
+		"Pumps matter, and their inhibitors",
+		"have not yet been made to work [1-3].",
+	}
+	right := []string{
+		"References",
+		"1.    Doe J, Roe K. Efflux pumps in",
+		"      cancer cells. J Test. 2020;12:34-56.",
+		"2.    Smith A. P-glycoprotein at work in",
+		"      tissues. Cell Rep. 2019;3:1-9.",
+		"3.    Lee B. Inhibitors of the pumps",
+		"      in the clinic. Nat Rev. 2018;4:",
+		"      100-110.",
+	}
+	var b strings.Builder
+	b.WriteString(strings.Join(abstract, "\n") + "\n\n")
+	for i := range left {
+		r := ""
+		if i < len(right) {
+			r = right[i]
+		}
+		// The right column's text starts at 50, its labels at 44.
+		line := left[i] + strings.Repeat(" ", 44-len(left[i])) + r
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	doc, err := Parse(context.Background(), "regions.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Front.Abstract == "" && (len(doc.Paragraphs) == 0 || !strings.Contains(doc.Paragraphs[0].Text, "alike.")) {
+		t.Errorf("the abstract is not read whole: %+v", doc.Paragraphs)
+	}
+	if len(doc.References) != 3 || doc.References[2].LastPage != "110" || doc.References[0].Journal != "J Test" {
+		t.Fatalf("references: %+v", doc.References)
+	}
+	if len(doc.Citations) != 4 {
+		t.Errorf("%d citations, want 4", len(doc.Citations))
+	}
+}

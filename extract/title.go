@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/chemores/chemores/internal/textutil"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // titleBlocks marks the front blocks that make the article's title. In a
@@ -60,10 +61,10 @@ func multiLineTitle(b Block) bool {
 // notTitle matches what the top of a first page holds besides the
 // title: the journal's masthead, URLs, DOIs, ISSNs, licence and access
 // lines, the article type, page and volume lines.
-var notTitle = regexp.MustCompile(`(?i)(?:https?://|www\.|\bdoi\b|\b10\.\d{4,}/|\bissn\b|©|copyright|open access|creative commons|\bvol(?:ume)?\.?\s*\d|\bpages?\s+\d|\bpp\.\s*\d|journal section|received|accepted|published|citation:|correspond|e-?mail|^key ?words?\b|^abstract\b|^\^)`)
+var notTitle = lazyre.New(`(?i)(?:https?://|www\.|\bdoi\b|\b10\.\d{4,}/|\bissn\b|©|copyright|open access|creative commons|\bvol(?:ume)?\.?\s*\d|\bpages?\s+\d|\bpp\.\s*\d|journal section|received|accepted|published|citation:|correspond|e-?mail|^key ?words?\b|^abstract\b|^\^)`)
 
 // masthead matches a journal's name set large at the top of a page.
-var masthead = regexp.MustCompile(`^(?:BMC|PLOS|PLoS|Journal of|The Journal|Annals of|Archives of|Acta|Revista|Proceedings)\b`)
+var masthead = lazyre.New(`^(?:BMC|PLOS|PLoS|Journal of|The Journal|Annals of|Archives of|Acta|Revista|Proceedings)\b`)
 
 // articleTypes are the labels printed above titles.
 var articleTypes = map[string]bool{
@@ -80,10 +81,10 @@ var articleTypes = map[string]bool{
 func titleCandidate(t string) bool {
 	t = strings.TrimSpace(t)
 	words := strings.Fields(t)
-	if len(words) < 2 || len(words) > 60 || notTitle.MatchString(t) {
+	if len(words) < 2 || len(words) > 60 || notTitle().MatchString(t) {
 		return false
 	}
-	if articleTypes[textutil.HeadingKey(spaced(t))] || articleTypes[textutil.HeadingKey(t)] || masthead.MatchString(t) || looksLikeByline(t) {
+	if articleTypes[textutil.HeadingKey(spaced(t))] || articleTypes[textutil.HeadingKey(t)] || masthead().MatchString(t) || looksLikeByline(t) {
 		return false
 	}
 	letters := 0
@@ -110,14 +111,14 @@ func spaced(t string) string {
 // after "doi" or in a doi.org link.
 func articleDOI(blocks []Block) string {
 	for _, blk := range blocks {
-		if m := frontDOI.FindStringSubmatch(blk.Text); m != nil {
+		if m := frontDOI().FindStringSubmatch(blk.Text); m != nil {
 			return trimDOI(m[1])
 		}
 	}
 	return ""
 }
 
-var frontDOI = regexp.MustCompile(`(?i)(?:\bdoi\b\s*[:.]?\s*|doi\.org/)(10\.\d{4,9}/[^\s"<>,;]+)`)
+var frontDOI = lazyre.New(`(?i)(?:\bdoi\b\s*[:.]?\s*|doi\.org/)(10\.\d{4,9}/[^\s"<>,;]+)`)
 
 // doiFromName reads a DOI from a file named after one, as the seeds are
 // ("10.3892_or.2024.8816.pdf" is 10.3892/or.2024.8816).

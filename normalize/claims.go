@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/extract"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // relOrder ranks relations from the most specific: one agent gets one
@@ -148,7 +150,7 @@ func (lx *Lexicon) newSent(s *Sentence, ms []*Mention, ents map[string]*Entity) 
 			sm.drug = !(ok && lx.entities[le].nondrug)
 		}
 		if m.Type == Disease && !m.Generic && sm.ent != nil {
-			sm.cancer = cancerWord.MatchString(m.Text) || cancerWord.MatchString(sm.ent.Name)
+			sm.cancer = cancerWord().MatchString(m.Text) || cancerWord().MatchString(sm.ent.Name)
 		}
 		st.ms = append(st.ms, sm)
 	}
@@ -240,9 +242,9 @@ func (st *sent) aboutDrugs(rel string, cs, ce int) bool {
 				return true
 			}
 		}
-		return drugContext.MatchString(st.low[w0:w1])
+		return drugContext().MatchString(st.low[w0:w1])
 	case Inactivates, Sequesters:
-		return hasDrug || drugContext.MatchString(st.low)
+		return hasDrug || drugContext().MatchString(st.low)
 	case Marker:
 		cue := st.low[cs:ce]
 		if strings.Contains(cue, "prognosis") {
@@ -256,12 +258,12 @@ func (st *sent) aboutDrugs(rel string, cs, ce int) bool {
 // clauseStart is where the clause holding byte b begins.
 func (st *sent) clauseStart(b int) int {
 	start := 0
-	if subordinate.MatchString(st.low) {
+	if subordinate().MatchString(st.low) {
 		if k := strings.Index(st.low, ", "); k >= 0 && k < b {
 			start = k + 2
 		}
 	}
-	for _, loc := range clauseBreak.FindAllStringIndex(st.low, -1) {
+	for _, loc := range clauseBreak().FindAllStringIndex(st.low, -1) {
 		if loc[1] <= b && loc[1] > start {
 			start = loc[1]
 		}
@@ -272,7 +274,7 @@ func (st *sent) clauseStart(b int) int {
 // clauseEnd is where the clause holding byte b ends.
 func (st *sent) clauseEnd(b int) int {
 	end := len(st.low)
-	for _, loc := range clauseBreak.FindAllStringIndex(st.low, -1) {
+	for _, loc := range clauseBreak().FindAllStringIndex(st.low, -1) {
 		if loc[0] >= b && loc[0] < end {
 			end = loc[0]
 		}
@@ -286,19 +288,19 @@ func (st *sent) clauseEnd(b int) int {
 // relation ("resistance to gefitinib", "cisplatin uptake").
 func (st *sent) eligible(k int) bool {
 	m := st.ms[k]
-	if m.ent == nil || m.m.Generic || modifierAfter.MatchString(st.low[m.be:]) || targeted.MatchString(st.low[:m.bs]) {
+	if m.ent == nil || m.m.Generic || modifierAfter().MatchString(st.low[m.be:]) || targeted().MatchString(st.low[:m.bs]) {
 		return false
 	}
 	switch m.m.Type {
 	case Gene, Family:
 	case Chemical:
-		if m.drug && (drugObjectAfter.MatchString(st.low[m.be:]) || drugObjectBefore.MatchString(st.low[:m.bs]) || st.listedAfterDrug(m.bs)) {
+		if m.drug && (drugObjectAfter().MatchString(st.low[m.be:]) || drugObjectBefore().MatchString(st.low[:m.bs]) || st.listedAfterDrug(m.bs)) {
 			return false
 		}
 	default:
 		return false
 	}
-	return !inPhrase.MatchString(st.low[:m.bs])
+	return !inPhrase().MatchString(st.low[:m.bs])
 }
 
 // listedAfterDrug: a mention after ", " that follows a drug is the next
@@ -317,11 +319,11 @@ func (st *sent) listedAfterDrug(b int) bool {
 }
 
 var (
-	drugObjectAfter  = regexp.MustCompile(`^(?:'s)?[\s-]*(?:resistan|sensitiv|chemosensitiv|treat|based|inclusive|induced|uptake|accumulation|exposure|therapy|regimen|chemotherapy|combined|derivatives?\b)`)
-	drugObjectBefore = regexp.MustCompile(`\b(?:to|with|such as|of|including|like|exposure to|and|or)\s*(?:the\s+)?(?:[a-z-]+\s+)?$`)
-	inPhrase         = regexp.MustCompile(`\b(?:in|than|from|after|using|presence of|absence of)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+)?$|\((?:for example|for instance|e\.g\.),?\s+(?:[^)]*\s)?$`)
-	targeted         = regexp.MustCompile(`\btarget(?:ing|s|ed)?\s+(?:[a-z-]+\s+){0,2}$`)
-	afterCue         = regexp.MustCompile(`(?:\bby|\bfor|such as|\blike|including)\s*$`)
+	drugObjectAfter  = lazyre.New(`^(?:'s)?[\s-]*(?:resistan|sensitiv|chemosensitiv|treat|based|inclusive|induced|uptake|accumulation|exposure|therapy|regimen|chemotherapy|combined|derivatives?\b)`)
+	drugObjectBefore = lazyre.New(`\b(?:to|with|such as|of|including|like|exposure to|and|or)\s*(?:the\s+)?(?:[a-z-]+\s+)?$`)
+	inPhrase         = lazyre.New(`\b(?:in|than|from|after|using|presence of|absence of)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+)?$|\((?:for example|for instance|e\.g\.),?\s+(?:[^)]*\s)?$`)
+	targeted         = lazyre.New(`\btarget(?:ing|s|ed)?\s+(?:[a-z-]+\s+){0,2}$`)
+	afterCue         = lazyre.New(`(?:\bby|\bfor|such as|\blike|including)\s*$`)
 )
 
 // agentsFor finds the agents of a relation cue at [cs, ce).
@@ -330,7 +332,7 @@ func (st *sent) agentsFor(rc relCue, cs, ce int) []cand {
 	cue := st.low[cs:ce]
 	// A cue that ends naming its agent: "can be repaired by X",
 	// "binding substrates for X", "transporters such as X".
-	if afterCue.MatchString(cue) {
+	if afterCue().MatchString(cue) {
 		return st.agentAt(base, ce, "named after the cue")
 	}
 	// "a correlation between X levels and Y resistance".
@@ -345,27 +347,27 @@ func (st *sent) agentsFor(rc relCue, cs, ce int) []cand {
 	}
 	// A passive cue names its agent after it: "exported via MRP1".
 	if rc.rel != Sensitizes && rc.rel != Reverses && rc.rel != Marker {
-		if loc := passiveBy.FindStringIndex(st.low[ce:]); loc != nil {
+		if loc := passiveBy().FindStringIndex(st.low[ce:]); loc != nil {
 			if cs := st.agentAt(base, ce+loc[1], "named after the cue ("+strings.TrimSpace(st.text[ce:ce+loc[1]])+")"); len(cs) > 0 {
 				return cs
 			}
 		}
 	}
 	start := st.clauseStart(cs)
-	if locs := relative.FindAllStringIndex(st.low[start:cs], -1); len(locs) > 0 {
+	if locs := relative().FindAllStringIndex(st.low[start:cs], -1); len(locs) > 0 {
 		rb, ra := start+locs[len(locs)-1][0], start+locs[len(locs)-1][1]
 		if !st.mentionBefore(rb) && len(strings.Fields(st.low[ra:cs])) <= 3 {
 			start = ra // "models that develop resistance": the subject is "models"
 		}
 	}
 	var out []cand
-	if loc := participle.FindStringIndex(st.low[start:cs]); loc != nil {
+	if loc := participle().FindStringIndex(st.low[start:cs]); loc != nil {
 		if k := strings.Index(st.low[start:cs], ", "); k > loc[1] {
 			out = append(out, st.firstIn(base, start+loc[1], start+k, "named in the opening \"by\" phrase")...)
 			start += k + 2
 		}
 	}
-	if locs := thereby.FindAllStringIndex(st.low[start:cs], -1); len(locs) > 0 {
+	if locs := thereby().FindAllStringIndex(st.low[start:cs], -1); len(locs) > 0 {
 		if c := st.firstIn(base, start+locs[len(locs)-1][1], cs, "first entity of the consequence before the cue"); len(c) > 0 {
 			return append(out, st.withExamples(c, ce)...)
 		}
@@ -374,7 +376,7 @@ func (st *sent) agentsFor(rc relCue, cs, ce int) []cand {
 		// A modulator drug named before the cue is its agent: "everolimus
 		// ... reversing chemoresistance", "olaparib ... restore sensitivity".
 		for k, m := range st.ms {
-			if m.bs >= start && m.be <= cs && m.drug && m.ent != nil && !drugObjectAfter.MatchString(st.low[m.be:]) && !modifierAfter.MatchString(st.low[m.be:]) {
+			if m.bs >= start && m.be <= cs && m.drug && m.ent != nil && !drugObjectAfter().MatchString(st.low[m.be:]) && !modifierAfter().MatchString(st.low[m.be:]) {
 				c := base
 				c.agent, c.as, c.ae, c.by = k, m.bs, m.be, "the drug named before the cue (a modulator)"
 				return append(out, c)
@@ -395,7 +397,7 @@ func (st *sent) agentsFor(rc relCue, cs, ce int) []cand {
 		}
 		return nil
 	}
-	if loc := means.FindStringSubmatchIndex(st.low[start:cs]); loc != nil {
+	if loc := means().FindStringSubmatchIndex(st.low[start:cs]); loc != nil {
 		c := base
 		c.agent, c.as, c.ae, c.agentKind = -1, start+loc[2], start+loc[3], AgentProcess
 		c.text, c.by = strings.TrimSpace(st.text[c.as:c.ae]), "the means (\"by ...\") before the cue"
@@ -473,8 +475,8 @@ func (st *sent) mentionBefore(b int) bool {
 // withExamples adds the entities a cue lists after it: "linked to
 // chemoresistance, with key members including ABCB1, ABCC1 and ABCG2".
 func (st *sent) withExamples(cs []cand, ce int) []cand {
-	loc := examples.FindStringIndex(st.low[ce:])
-	if loc == nil || len(cs) == 0 || cs[0].rel == Transports && cs[0].ce == ce && afterCue.MatchString(st.low[cs[0].cs:ce]) {
+	loc := examples().FindStringIndex(st.low[ce:])
+	if loc == nil || len(cs) == 0 || cs[0].rel == Transports && cs[0].ce == ce && afterCue().MatchString(st.low[cs[0].cs:ce]) {
 		return cs
 	}
 	at := ce + loc[1]
@@ -508,7 +510,7 @@ func (st *sent) coordinated(c cand, k int) []cand {
 			break
 		}
 		gapText := st.low[end:m.bs]
-		if !coordGap.MatchString(gapText) {
+		if !coordGap().MatchString(gapText) {
 			break
 		}
 		if m.m.Entity == st.ms[k].m.Entity || !st.eligible(j) && !(m.m.Type == Gene || m.m.Type == Family) || m.ent == nil {
@@ -523,7 +525,7 @@ func (st *sent) coordinated(c cand, k int) []cand {
 	return out
 }
 
-var coordGap = regexp.MustCompile(`^(?:\s*(?:,|and|or|/|\(|\)|and/or)\s*)+$|^\s*\(\s*$|^\)\s*$`)
+var coordGap = lazyre.New(`^(?:\s*(?:,|and|or|/|\(|\)|and/or)\s*)+$|^\s*\(\s*$|^\)\s*$`)
 
 // processAgent reads the subject of the clause as a process agent when no
 // entity is there: "Enhanced DNA repair mechanisms", "Inflammation
@@ -532,14 +534,14 @@ var coordGap = regexp.MustCompile(`^(?:\s*(?:,|and|or|/|\(|\)|and/or)\s*)+$|^\s*
 func (st *sent) processAgent(base cand, start, cs int) (cand, bool) {
 	s := start
 	rest := st.low[s:cs]
-	if loc := reportThat.FindStringIndex(rest); loc != nil {
+	if loc := reportThat().FindStringIndex(rest); loc != nil {
 		s += loc[1]
 		rest = st.low[s:cs]
 	}
 	for {
-		loc := discourse.FindStringIndex(rest)
+		loc := discourse().FindStringIndex(rest)
 		if loc == nil {
-			loc = introPhrase.FindStringIndex(rest)
+			loc = introPhrase().FindStringIndex(rest)
 		}
 		if loc == nil || loc[1] == 0 {
 			break
@@ -547,15 +549,15 @@ func (st *sent) processAgent(base cand, start, cs int) (cand, bool) {
 		s += loc[1]
 		rest = st.low[s:cs]
 	}
-	if loc := leadConj.FindStringIndex(rest); loc != nil {
+	if loc := leadConj().FindStringIndex(rest); loc != nil {
 		s += loc[1]
 		rest = st.low[s:cs]
 	}
 	e := cs
-	if loc := subjectEnd.FindStringIndex(rest); loc != nil {
+	if loc := subjectEnd().FindStringIndex(rest); loc != nil {
 		e = s + loc[0]
 	}
-	if loc := relClause.FindStringIndex(st.low[s:e]); loc != nil {
+	if loc := relClause().FindStringIndex(st.low[s:e]); loc != nil {
 		e = s + loc[0]
 	}
 	if k := strings.IndexAny(st.low[s:e], ",("); k >= 0 {
@@ -569,16 +571,16 @@ func (st *sent) processAgent(base cand, start, cs int) (cand, bool) {
 	}
 	text := strings.TrimSpace(st.text[s:e])
 	low := strings.TrimSpace(st.low[s:e])
-	if m := anaphor.FindStringSubmatch(low); m != nil && (m[1] == "" || anaphorNoun[m[1]] || len(strings.Fields(low)) == 1 || strings.HasPrefix(low, "it ") || strings.HasPrefix(low, "they ")) {
+	if m := anaphor().FindStringSubmatch(low); m != nil && (m[1] == "" || anaphorNoun[m[1]] || len(strings.Fields(low)) == 1 || strings.HasPrefix(low, "it ") || strings.HasPrefix(low, "they ")) {
 		return st.resolveAnaphor(base, s, s+len(text), text)
 	}
 	low = strings.TrimPrefix(strings.TrimPrefix(low, "the "), "a ")
-	low = strings.TrimSpace(trailWords.ReplaceAllString(low, ""))
+	low = strings.TrimSpace(trailWords().ReplaceAllString(low, ""))
 	text = strings.TrimSpace(text[len(text)-len(strings.TrimSpace(st.low[s:e])):])
 	text = text[len(text)-len(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(text), "the "), "a "))):]
 	text = text[:len(low)]
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > 10 || strings.Contains(low, "resistan") || genericAgent.MatchString(low) || notAgent.MatchString(low) {
+	if len(words) == 0 || len(words) > 10 || strings.Contains(low, "resistan") || genericAgent().MatchString(low) || notAgent().MatchString(low) {
 		return cand{}, false
 	}
 	c := base
@@ -590,10 +592,10 @@ func (st *sent) processAgent(base cand, start, cs int) (cand, bool) {
 }
 
 var (
-	leadConj    = regexp.MustCompile(`^(?:while|although|though|whereas|when|if|after|because|since|as)\s+`)
-	relClause   = regexp.MustCompile(`\s(?:that|which|who|composed|consisting|including)\b`)
-	trailWords  = regexp.MustCompile(`(?:\s+(?:the|a|an|of|in|into|to|from|with|and|or|by|for|on|at))+$`)
-	reportThat  = regexp.MustCompile(`^.*?\b(?:indicated|indicates|revealed|reveals|showed|shows|shown|demonstrated|demonstrates|found|suggests?|suggested|identified|reported|known)\s+that\s+`)
+	leadConj    = lazyre.New(`^(?:while|although|though|whereas|when|if|after|because|since|as)\s+`)
+	relClause   = lazyre.New(`\s(?:that|which|who|composed|consisting|including)\b`)
+	trailWords  = lazyre.New(`(?:\s+(?:the|a|an|of|in|into|to|from|with|and|or|by|for|on|at))+$`)
+	reportThat  = lazyre.New(`^.*?\b(?:indicated|indicates|revealed|reveals|showed|shows|shown|demonstrated|demonstrates|found|suggests?|suggested|identified|reported|known)\s+that\s+`)
 	anaphorNoun = map[string]bool{"process": true, "mechanism": true, "protein": true, "transporter": true, "enzyme": true, "gene": true, "effect": true, "pathway": true, "system": true, "complex": true}
 )
 
@@ -628,7 +630,7 @@ func (st *sent) resolveAnaphor(base cand, s, e int, text string) (cand, bool) {
 func (st *sent) phraseAt(b int) (string, int, int) {
 	rest := st.low[b:]
 	e := len(rest)
-	if loc := phraseStop.FindStringIndex(rest); loc != nil {
+	if loc := phraseStop().FindStringIndex(rest); loc != nil {
 		e = loc[0]
 	}
 	t := strings.TrimSpace(st.text[b : b+e])
@@ -638,12 +640,12 @@ func (st *sent) phraseAt(b int) (string, int, int) {
 	return t, b, b + len(t)
 }
 
-var phraseStop = regexp.MustCompile(`[,;.()]|\s(?:during|in|at|and|which|to|of|when|while|with|for|is|are|was|were)\s`)
+var phraseStop = lazyre.New(`[,;.()]|\s(?:during|in|at|and|which|to|of|when|while|with|for|is|are|was|were)\s`)
 
 // mediatedCands reads "X-mediated <noun>".
 func (st *sent) mediatedCands() []cand {
 	var out []cand
-	for _, loc := range mediated.FindAllStringSubmatchIndex(st.low, -1) {
+	for _, loc := range mediated().FindAllStringSubmatchIndex(st.low, -1) {
 		for k, m := range st.ms {
 			if m.be == loc[0] && m.ent != nil && (m.m.Type == Gene || m.m.Type == Family || m.m.Type == Chemical) {
 				noun := st.low[loc[2]:loc[3]]
@@ -659,13 +661,13 @@ func (st *sent) mediatedCands() []cand {
 // mechanisms such as", "include", when the sentence (or, for an anaphor,
 // the one before) is about resistance.
 func (st *sent) listCands() []cand {
-	loc := listCue.FindStringIndex(st.low)
+	loc := listCue().FindStringIndex(st.low)
 	if loc == nil {
 		return nil
 	}
 	before := st.low[:loc[0]]
 	ok := strings.Contains(before, "resistan")
-	if !ok && anaphor.MatchString(strings.TrimSpace(before)) && st.prevDoc != nil {
+	if !ok && anaphor().MatchString(strings.TrimSpace(before)) && st.prevDoc != nil {
 		ok = strings.Contains(st.prevDoc.low, "resistan")
 	}
 	if !ok {
@@ -683,7 +685,7 @@ func (st *sent) listCands() []cand {
 	if strings.Contains(body, ", ") {
 		split = commaSplit
 	}
-	for _, item := range split.Split(body, -1) {
+	for _, item := range split().Split(body, -1) {
 		k := strings.Index(st.low[at:], item)
 		if k < 0 || strings.TrimSpace(item) == "" {
 			continue
@@ -694,7 +696,7 @@ func (st *sent) listCands() []cand {
 		low := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(t), "the "), "and ")
 		t = t[len(t)-len(low):]
 		s = strings.Index(st.text[s:], t) + s
-		if t == "" || genericAgent.MatchString(low) || len(strings.Fields(t)) > 10 || strings.Contains(low, "-mediated") {
+		if t == "" || genericAgent().MatchString(low) || len(strings.Fields(t)) > 10 || strings.Contains(low, "-mediated") {
 			continue
 		}
 		out = append(out, cand{rel: Confers, rule: "list of causes after \"" + strings.TrimSpace(st.text[loc[0]:loc[1]]) + "\"",
@@ -705,8 +707,8 @@ func (st *sent) listCands() []cand {
 }
 
 var (
-	listSplit  = regexp.MustCompile(`\s+(?:and|or)\s+`)
-	commaSplit = regexp.MustCompile(`,\s+(?:and\s+|or\s+)?`)
+	listSplit  = lazyre.New(`\s+(?:and|or)\s+`)
+	commaSplit = lazyre.New(`,\s+(?:and\s+|or\s+)?`)
 )
 
 // claim fills in a candidate's details.
@@ -742,10 +744,10 @@ func (st *sent) claim(c cand, agents map[int]bool) Claim {
 	cl.Drugs, cl.DrugsBy = st.drugsOf(c, agents)
 	cl.Cancer, cl.CancerBy = st.cancerOf()
 	start := st.clauseStart(c.cs)
-	if loc := negCue.FindStringIndex(st.low[max(start, c.cs-25):c.cs]); loc != nil && !strings.Contains(st.low[max(start, c.cs-25):c.cs], "not only") {
+	if loc := negCue().FindStringIndex(st.low[max(start, c.cs-25):c.cs]); loc != nil && !strings.Contains(st.low[max(start, c.cs-25):c.cs], "not only") {
 		cl.Negated, cl.NegatedBy = true, strings.TrimSpace(st.text[max(start, c.cs-25)+loc[0]:c.cs])
 	}
-	if loc := hedgeCue.FindStringIndex(st.low[start:st.clauseEnd(c.ce)]); loc != nil {
+	if loc := hedgeCue().FindStringIndex(st.low[start:st.clauseEnd(c.ce)]); loc != nil {
 		cl.Hedged, cl.HedgedBy = true, st.text[start+loc[0]:start+loc[1]]
 	}
 	return cl
@@ -756,14 +758,14 @@ func (st *sent) stateOf(bs, be int) (string, string) {
 	before := st.low[max(0, bs-40):bs]
 	after := st.low[be:min(len(st.low), be+30)]
 	switch {
-	case mutantAfter.MatchString(st.text[be:min(len(st.text), be+12)]) || mutantBefore.MatchString(before):
+	case mutantAfter().MatchString(st.text[be:min(len(st.text), be+12)]) || mutantBefore().MatchString(before):
 		return StateMutant, "mutant/mutation next to the agent"
-	case lossAfter.MatchString(after):
-		return StateLoss, strings.TrimSpace(lossAfter.FindString(after))
-	case lossBefore.MatchString(before):
-		return StateLoss, strings.TrimSpace(lossBefore.FindString(before))
-	case gainBefore.MatchString(before):
-		return StateGain, strings.TrimSpace(gainBefore.FindString(before))
+	case lossAfter().MatchString(after):
+		return StateLoss, strings.TrimSpace(lossAfter().FindString(after))
+	case lossBefore().MatchString(before):
+		return StateLoss, strings.TrimSpace(lossBefore().FindString(before))
+	case gainBefore().MatchString(before):
+		return StateGain, strings.TrimSpace(gainBefore().FindString(before))
 	}
 	return "", ""
 }
@@ -787,7 +789,7 @@ func (st *sent) drugsOf(c cand, agents map[int]bool) ([]ClaimTerm, string) {
 		seen[m.m.Entity] = true
 		out = append(out, ClaimTerm{Entity: m.m.Entity, Mention: m.m.ID, Text: m.m.Text, Start: m.m.Start, End: m.m.End, Paragraph: st.s.Paragraph})
 	}
-	for _, loc := range drugClass.FindAllStringIndex(st.text, -1) {
+	for _, loc := range drugClass().FindAllStringIndex(st.text, -1) {
 		t := strings.TrimSpace(strings.ReplaceAll(st.text[loc[0]:loc[1]], ")", ""))
 		if c.as < loc[1] && loc[0] < c.ae || spanHit(taken, loc[0], loc[1]) {
 			continue // the agent's own inhibitors: its state, not a drug
@@ -840,10 +842,10 @@ func (lx *Lexicon) mechanismOf(st *sent, c Claim, section []mechCue) (string, st
 	switch c.Relation {
 	case Transports:
 		switch {
-		case uptakeCue.MatchString(clause):
-			return "reduced-drug-uptake", FromRelation, uptakeCue.FindString(clause)
-		case effluxCue.MatchString(clause):
-			return "increased-efflux", FromRelation, effluxCue.FindString(clause)
+		case uptakeCue().MatchString(clause):
+			return "reduced-drug-uptake", FromRelation, uptakeCue().FindString(clause)
+		case effluxCue().MatchString(clause):
+			return "increased-efflux", FromRelation, effluxCue().FindString(clause)
 		}
 		for _, m := range section {
 			if m.slug == "reduced-drug-uptake" || m.slug == "increased-efflux" {

@@ -46,7 +46,7 @@ func TestClaimsBaseline(t *testing.T) {
 		claims []Claim
 	}{
 		{"claim rules", a.Claims},
-		{"co-mention with a resistance word", cooccurrence(a, func(s *Sentence) bool { return resistContext.MatchString(lowerASCIIKeep(s.Text)) })},
+		{"co-mention with a resistance word", cooccurrence(a, func(s *Sentence) bool { return resistContext().MatchString(lowerASCIIKeep(s.Text)) })},
 		{"mechanism-titled section", cooccurrence(a, func(s *Sentence) bool { return len(secMechs[secOf[s.Paragraph]]) > 0 })},
 	}
 	var rules claimScore

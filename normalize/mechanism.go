@@ -5,8 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // Mechanism is one entry of the curated vocabulary of resistance
@@ -22,7 +23,7 @@ type Mechanism struct {
 	Cues []string
 }
 
-var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var slugRe = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ParseMechanisms reads the vocabulary: tab-separated slug, name,
 // '|'-separated patterns, description and, optionally, '|'-separated
@@ -44,7 +45,7 @@ func ParseMechanisms(r io.Reader) ([]Mechanism, error) {
 			return nil, fmt.Errorf("line %d: want 4 tab-separated columns (slug, name, patterns, description) and optional cues, got %d", line, len(f))
 		}
 		m := Mechanism{Slug: strings.TrimSpace(f[0]), Name: strings.TrimSpace(f[1]), Description: strings.TrimSpace(f[3])}
-		if !slugRe.MatchString(m.Slug) {
+		if !slugRe().MatchString(m.Slug) {
 			return nil, fmt.Errorf("line %d: slug %q: want lower-case words joined by '-'", line, m.Slug)
 		}
 		if seen[m.Slug] {

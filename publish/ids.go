@@ -2,9 +2,10 @@ package publish
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // Identifiers in the dataset double as file names in the static API
@@ -13,15 +14,15 @@ import (
 // injective: two different inputs never share a name.
 
 var (
-	docIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
-	slugRe  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	typeRe  = regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}$`)
+	docIDRe = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
+	slugRe  = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	typeRe  = lazyre.New(`^[a-z][a-z0-9_]{0,31}$`)
 )
 
 // validDocID reports whether a document id can be used as a file name
 // and a URL path segment as is.
 func validDocID(id string) bool {
-	return docIDRe.MatchString(id) && !strings.Contains(id, "..")
+	return docIDRe().MatchString(id) && !strings.Contains(id, "..")
 }
 
 // NormalizeDOI returns a DOI in canonical form: without a resolver or
@@ -111,7 +112,7 @@ func escapeSlug(s string, dash bool) string {
 // typeDir is the directory for an entity type; types are short lower-case
 // words ("gene"), anything else is escaped.
 func typeDir(t string) string {
-	if typeRe.MatchString(t) {
+	if typeRe().MatchString(t) {
 		return t
 	}
 	return "x" + escapeSlug(t, true)

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // DocLicense is the licence of a source document's text and where it was
@@ -36,8 +37,8 @@ const (
 const LicenseUnknown = "unknown"
 
 var (
-	licenseIDRe = regexp.MustCompile(`^(unknown|[A-Za-z0-9][A-Za-z0-9.+-]{0,63})$`)
-	dateRe      = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	licenseIDRe = lazyre.New(`^(unknown|[A-Za-z0-9][A-Za-z0-9.+-]{0,63})$`)
+	dateRe      = lazyre.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 )
 
 // ParseLicense reads a licence sidecar: one JSON object with the fields
@@ -53,7 +54,7 @@ func ParseLicense(data []byte) (DocLicense, error) {
 		return l, fmt.Errorf("licence sidecar: more than one JSON value")
 	}
 	switch {
-	case !licenseIDRe.MatchString(l.License):
+	case !licenseIDRe().MatchString(l.License):
 		return l, fmt.Errorf("licence sidecar: license %q: want an SPDX id or \"unknown\"", l.License)
 	case l.Redistribute != RedistYes && l.Redistribute != RedistNo && l.Redistribute != RedistUnknown:
 		return l, fmt.Errorf("licence sidecar: redistribute_text %q: want yes, no or unknown", l.Redistribute)
@@ -61,14 +62,14 @@ func ParseLicense(data []byte) (DocLicense, error) {
 		return l, fmt.Errorf("licence sidecar: source is empty: say where the licence was found or looked for")
 	case l.URL != "" && !strings.HasPrefix(l.URL, "https://") && !strings.HasPrefix(l.URL, "http://"):
 		return l, fmt.Errorf("licence sidecar: url %q is not an http(s) URL", l.URL)
-	case l.Checked != "" && !dateRe.MatchString(l.Checked):
+	case l.Checked != "" && !dateRe().MatchString(l.Checked):
 		return l, fmt.Errorf("licence sidecar: checked %q: want a date such as 2026-12-07", l.Checked)
 	}
 	return l, nil
 }
 
 // ccRe reads a Creative Commons licence URL: its kind and version.
-var ccRe = regexp.MustCompile(`creativecommons\.org/(licenses/(by(?:-nc)?(?:-nd|-sa)?)|publicdomain/(zero))/([0-9.]+)`)
+var ccRe = lazyre.New(`creativecommons\.org/(licenses/(by(?:-nc)?(?:-nd|-sa)?)|publicdomain/(zero))/([0-9.]+)`)
 
 // licenseFromText makes a licence of what a source states (JATS's
 // <license> URL or text): Creative Commons licences, which all let the
@@ -76,7 +77,7 @@ var ccRe = regexp.MustCompile(`creativecommons\.org/(licenses/(by(?:-nc)?(?:-nd|
 // with redistribution unknown.
 func licenseFromText(stated string) DocLicense {
 	l := DocLicense{License: LicenseUnknown, Redistribute: RedistUnknown, Source: "jats", Note: "as the document states it"}
-	m := ccRe.FindStringSubmatch(strings.ToLower(stated))
+	m := ccRe().FindStringSubmatch(strings.ToLower(stated))
 	if m == nil {
 		if strings.HasPrefix(stated, "http://") || strings.HasPrefix(stated, "https://") {
 			l.URL = stated

@@ -38,7 +38,7 @@ func ParseMechanisms(r io.Reader) ([]Mechanism, error) {
 			return nil, fmt.Errorf("line %d: want 4 tab-separated columns (slug, name, patterns, description) and optional cues, got %d", line, len(f))
 		}
 		m := Mechanism{Slug: strings.TrimSpace(f[0]), Name: strings.TrimSpace(f[1]), Description: strings.TrimSpace(f[3])}
-		if !slugRe.MatchString(m.Slug) {
+		if !slugRe().MatchString(m.Slug) {
 			return nil, fmt.Errorf("line %d: slug %q: want lower-case words joined by '-'", line, m.Slug)
 		}
 		if seen[m.Slug] {

@@ -106,7 +106,7 @@ func FuzzParseMechanisms(f *testing.F) {
 			return
 		}
 		for _, m := range v {
-			if !slugRe.MatchString(m.Slug) || m.Name == "" || len(m.Patterns) == 0 {
+			if !slugRe().MatchString(m.Slug) || m.Name == "" || len(m.Patterns) == 0 {
 				t.Fatalf("accepted %+v", m)
 			}
 			for _, p := range m.Patterns {

@@ -5,10 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/chemores/chemores/internal/lazyre"
 )
 
 // The release format: the names of a release's files, its manifest,
@@ -30,7 +31,7 @@ type FileKind struct {
 	Schema  string `json:"schema"`  // relative to the release: "schemas/entity.schema.json"
 }
 
-var releaseRe = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})([b-z]?)$`)
+var releaseRe = lazyre.New(`^([0-9]{4})-([0-9]{2})-([0-9]{2})([b-z]?)$`)
 
 // SHA256Hex is the SHA-256 of b in lower-case hex, as manifests write it.
 func SHA256Hex(b []byte) string {
@@ -129,7 +130,7 @@ func TarballName(id string) string { return "chemores-" + id + ".tar.gz" }
 // ValidReleaseID reports whether id is a release id: a date, and a letter
 // b-z for a same-day patch.
 func ValidReleaseID(id string) bool {
-	m := releaseRe.FindStringSubmatch(id)
+	m := releaseRe().FindStringSubmatch(id)
 	if m == nil {
 		return false
 	}

@@ -22,7 +22,7 @@ func TestDumpPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	var pages []*pageText
-	fonts := fontCache{}
+	fonts := newFontCache()
 	for i := 1; i <= r.NumPage(); i++ {
 		pt, err := readPageSafe(r, i, fonts)
 		if err != nil {
@@ -48,7 +48,7 @@ func TestDumpPDFLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := readPageSafe(r, 1, fontCache{})
+	pt, err := readPageSafe(r, 1, newFontCache())
 	if err != nil {
 		t.Fatal(err)
 	}

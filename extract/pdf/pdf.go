@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -92,35 +94,44 @@ func read(ctx context.Context, data []byte) (lay *Layout, err error) {
 	var (
 		pages  []*pageText
 		diags  []diag.Diagnostic
-		fonts  = fontCache{}
+		fonts  = newFontCache()
 		glyphs int
 		images int
 		bad    int
 	)
-	for page = 1; page <= n; page++ {
+	// Pages are read a few at a time in parallel (content streams are
+	// independent; the reader only reads the file) and used in order, so
+	// the result and the first page over the glyph budget are as if read
+	// one by one.
+	ahead := runtime.GOMAXPROCS(0)
+	for first := 1; first <= n; first += ahead {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		pt, perr := readPageSafe(r, page, fonts)
-		if perr != nil {
-			diags = append(diags, diag.Diagnostic{Level: diag.Warning, Code: "pdf-page-unreadable",
-				Where: fmt.Sprintf("page %d", page), Message: perr.Error()})
-		}
-		if pt == nil {
-			continue
-		}
-		for _, g := range pt.glyphs {
-			if strings.ContainsRune(g.s, unicode.ReplacementChar) {
-				bad++
+		batch := readPages(r, first, min(first+ahead-1, n), fonts)
+		for i, res := range batch {
+			page = first + i
+			if res.err != nil {
+				diags = append(diags, diag.Diagnostic{Level: diag.Warning, Code: "pdf-page-unreadable",
+					Where: fmt.Sprintf("page %d", page), Message: res.err.Error()})
 			}
-		}
-		glyphs += len(pt.glyphs)
-		images += pt.images
-		pages = append(pages, pt)
-		if glyphs > maxGlyphsDoc {
-			// Pages that all draw one large shared stream (a
-			// decompression bomb) would each cost its glyphs again.
-			return nil, fmt.Errorf("%w: the PDF draws more than %d characters on its first %d pages, over the limit for one document", diag.ErrInput, maxGlyphsDoc, page)
+			pt := res.pt
+			if pt == nil {
+				continue
+			}
+			for _, g := range pt.glyphs {
+				if strings.ContainsRune(g.s, unicode.ReplacementChar) {
+					bad++
+				}
+			}
+			glyphs += len(pt.glyphs)
+			images += pt.images
+			pages = append(pages, pt)
+			if glyphs > maxGlyphsDoc {
+				// Pages that all draw one large shared stream (a
+				// decompression bomb) would each cost its glyphs again.
+				return nil, fmt.Errorf("%w: the PDF draws more than %d characters on its first %d pages, over the limit for one document", diag.ErrInput, maxGlyphsDoc, page)
+			}
 		}
 	}
 	page = 0
@@ -147,7 +158,27 @@ func read(ctx context.Context, data []byte) (lay *Layout, err error) {
 
 // readPageSafe reads one page, turning a panic of the PDF library (which
 // reports malformed content by panicking) into an error for that page.
-func readPageSafe(r *pdf.Reader, n int, fonts fontCache) (pt *pageText, err error) {
+type pageResult struct {
+	pt  *pageText
+	err error
+}
+
+// readPages reads pages first to last, each in its own goroutine.
+func readPages(r *pdf.Reader, first, last int, fonts *fontCache) []pageResult {
+	out := make([]pageResult, last-first+1)
+	if len(out) == 1 {
+		out[0].pt, out[0].err = readPageSafe(r, first, fonts)
+		return out
+	}
+	var wg sync.WaitGroup
+	for i := range out {
+		wg.Go(func() { out[i].pt, out[i].err = readPageSafe(r, first+i, fonts) })
+	}
+	wg.Wait()
+	return out
+}
+
+func readPageSafe(r *pdf.Reader, n int, fonts *fontCache) (pt *pageText, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("malformed page content: %v", x)

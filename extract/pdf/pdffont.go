@@ -4,6 +4,7 @@ package pdf
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -316,6 +317,7 @@ func fontStyle(name string, desc pdf.Value) (bold, italic bool) {
 type toUnicode struct {
 	single map[uint32]string
 	ranges []cmapRange
+	mu     sync.Mutex        // pages are read in parallel
 	seen   map[uint32]string // codes already looked up in ranges
 }
 
@@ -331,6 +333,8 @@ func (t *toUnicode) lookup(c uint32) (string, bool) {
 	if s, ok := t.single[c]; ok {
 		return s, true
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if s, ok := t.seen[c]; ok {
 		return s, true
 	}

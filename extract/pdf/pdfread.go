@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	gomath "math"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -83,12 +84,37 @@ type gstate struct {
 	size                 float64
 }
 
-type fontCache map[string]*pdfFont
+type fontCache struct {
+	mu sync.Mutex
+	m  map[string]*pdfFont
+}
+
+func newFontCache() *fontCache { return &fontCache{m: map[string]*pdfFont{}} }
+
+// get returns the font of a font dictionary, loading it once. Pages are
+// read in parallel; a font two pages load at once is loaded twice, to
+// the same result, rather than holding the lock while it loads.
+func (c *fontCache) get(key string, load func() *pdfFont) *pdfFont {
+	c.mu.Lock()
+	f, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = load()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if g, ok := c.m[key]; ok {
+		return g
+	}
+	c.m[key] = f
+	return f
+}
 
 // interp runs a page's content streams and records glyphs and figures.
 type interp struct {
 	page     *pageText
-	fonts    fontCache
+	fonts    *fontCache
 	res      pdf.Value
 	g        gstate
 	saved    []gstate
@@ -103,7 +129,7 @@ type interp struct {
 }
 
 // readPage extracts the glyphs of page n.
-func readPage(p pdf.Page, n int, fonts fontCache) (*pageText, error) {
+func readPage(p pdf.Page, n int, fonts *fontCache) (*pageText, error) {
 	media := pageBox(p)
 	rot := ((int(inherited(p.V, "Rotate").Int64()) % 360) + 360) % 360 / 90 * 90
 	pt := &pageText{n: n, w: media.w(), h: media.h()}
@@ -142,6 +168,11 @@ func readPage(p pdf.Page, n int, fonts fontCache) (*pageText, error) {
 			return pt, err
 		}
 	}
+	if g := pt.glyphs; cap(g) > 2*len(g)+4096 {
+		// A page of drawings: give back the room run made for text,
+		// since the document's pages are all kept until the layout.
+		pt.glyphs = append([]glyph(nil), g...)
+	}
 	return pt, nil
 }
 
@@ -156,8 +187,12 @@ func (in *interp) run(s pdf.Value) error {
 		}
 		return fmt.Errorf("content stream unreadable: %v", err)
 	}
-	if cap(in.page.glyphs) == 0 {
-		in.page.glyphs = make([]glyph, 0, len(data)/6) // a glyph per few bytes of content
+	// Room for a glyph per three bytes of content (what a kerned TJ
+	// array costs, "(A)-20(B)"), up to the page's limit: growing the
+	// slice by appends was a tenth of a whole run, copying.
+	g := in.page.glyphs
+	if want := min(len(g)+len(data)/3, maxGlyphsPage+1); cap(g) < want {
+		in.page.glyphs = append(make([]glyph, 0, want), g...)
 	}
 	lx := contentLexer{d: data}
 	args := in.args[:0]
@@ -327,13 +362,7 @@ func (in *interp) loadFont(name string) *pdfFont {
 	if v.Kind() != pdf.Dict {
 		return in.fallback
 	}
-	key := v.String()
-	if f, ok := in.fonts[key]; ok {
-		return f
-	}
-	f := loadFont(v)
-	in.fonts[key] = f
-	return f
+	return in.fonts.get(v.String(), func() *pdfFont { return loadFont(v) })
 }
 
 // show places the glyphs of a shown string and advances the text matrix.

@@ -7,22 +7,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/chemores/chemores/internal/lazyre"
+	"github.com/chemores/chemores/internal/textutil"
 )
-
-// greek spells Greek letters out, so that "TGF-β" and "TGF-beta" compare
-// equal.
-var greek = map[rune]string{
-	'α': "alpha", 'β': "beta", 'γ': "gamma", 'δ': "delta", 'ε': "epsilon",
-	'ζ': "zeta", 'η': "eta", 'θ': "theta", 'ι': "iota", 'κ': "kappa",
-	'λ': "lambda", 'μ': "mu", 'ν': "nu", 'ξ': "xi", 'π': "pi", 'ρ': "rho",
-	'σ': "sigma", 'τ': "tau", 'υ': "upsilon", 'φ': "phi", 'χ': "chi",
-	'ψ': "psi", 'ω': "omega", 'Δ': "delta", 'Ω': "omega",
-}
 
 // markup is what Crossref titles carry from JATS and MathML.
 var markup = lazyre.New(`<[^>]{1,80}>|&(?:amp|lt|gt|quot|#\d+);`)
 
-// fold lowercases s, drops accents, spells out Greek letters, turns
+// fold lowercases s, drops accents, spells out Greek letters (as
+// normalize does: textutil.GreekName), turns
 // every other non-alphanumeric rune into a space and collapses spaces:
 // the form titles, names and journals are compared in.
 func fold(s string) string {
@@ -35,7 +27,7 @@ func fold(s string) string {
 	var b strings.Builder
 	space := true
 	for _, r := range norm.NFKD.String(s) {
-		if g, ok := greek[r]; ok {
+		if g, ok := textutil.GreekName(r); ok {
 			if !space {
 				b.WriteByte(' ')
 			}

@@ -117,6 +117,7 @@ func longBefore(seg string, open, close int, sf string) (abbrevDef, bool) {
 	if !ok {
 		return abbrevDef{}, false
 	}
+	k = colonCompound(window, k, sf)
 	long := window[k:]
 	if utf8.RuneCountInString(long) <= utf8.RuneCountInString(sf) || strings.Contains(long, sf) {
 		return abbrevDef{}, false
@@ -128,6 +129,28 @@ func longBefore(seg string, open, close int, sf string) (abbrevDef, bool) {
 		shortStart: ss, shortEnd: ss + len(sf),
 		longStart: from + k, longEnd: len(before),
 	}, true
+}
+
+// colonCompound moves the start k of a long form back over a word joined
+// to it by a colon, as chemical names of copolymers are written
+// ("polyinosinic:polycytidylic acid (Poly I:C)", "polyinosinic:
+// Polycytidylic acid (Poly IC)"): the shortest long form would keep the
+// second half of the name only. It moves only when the joined word starts
+// with the short form's first letter, as the whole name then does.
+func colonCompound(window string, k int, sf string) int {
+	before := strings.TrimRight(window[:k], " ")
+	if !strings.HasSuffix(before, ":") {
+		return k
+	}
+	before = before[:len(before)-1]
+	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	word := before[i:]
+	first, _ := utf8.DecodeRuneInString(sf)
+	w, _ := utf8.DecodeRuneInString(word)
+	if utf8.RuneCountInString(word) < 3 || unicode.ToLower(w) != unicode.ToLower(first) {
+		return k
+	}
+	return i
 }
 
 // shortBefore tries "SF (long form)": the word before the parenthesis is

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 )
 
 // Options tune Annotate.
@@ -479,6 +480,44 @@ func runeIndex(s string) []int32 {
 	return idx
 }
 
+// fillAbbrevEntities gives an abbreviation whose definition named no
+// entity the one its own short form resolved to where it is defined
+// ("copper ion transporter protein 1 (CTR1)": CTR1 resolved by the
+// lexicon or an override), unless a mention of its long form there
+// resolved to another entity.
+func fillAbbrevEntities(a *Annotations, lx *Lexicon, ps []*para, fs []found) {
+	type at struct{ p, start, end int }
+	ent := map[at]int32{}
+	for _, f := range fs {
+		if f.dec.ent >= 0 {
+			ent[at{f.p, f.start, f.end}] = f.dec.ent
+		}
+	}
+	k := 0
+	for pi, q := range ps {
+		for _, d := range q.defs {
+			ab := &a.Abbreviations[k]
+			k++
+			if ab.Entity != "" {
+				continue
+			}
+			short, ok := ent[at{pi, d.shortStart, d.shortEnd}]
+			if !ok {
+				continue
+			}
+			agree := true
+			for _, f := range fs {
+				if f.p == pi && f.start >= d.longStart && f.end <= d.longEnd && f.dec.ent >= 0 && f.dec.ent != short {
+					agree = false
+				}
+			}
+			if agree {
+				ab.Entity = lx.entities[short].id
+			}
+		}
+	}
+}
+
 // assemble builds the output, in reading order, with ids.
 func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs map[string]local) *Annotations {
 	a := &Annotations{
@@ -491,7 +530,7 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 		Abbreviations: []Abbreviation{},
 		Support:       []Support{},
 		Claims:        []Claim{},
-		Diagnostics:   []extract.Diagnostic{},
+		Diagnostics:   []diag.Diagnostic{},
 	}
 	sentID := make([][]string, len(ps))
 	for pi, q := range ps {
@@ -557,6 +596,7 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 		}
 		a.Mentions = append(a.Mentions, m)
 	}
+	fillAbbrevEntities(a, lx, ps, fs)
 	for e, g := range ents {
 		le := lx.entities[e]
 		ent := Entity{ID: le.id, Type: le.typ, Name: le.name, FullName: le.fullName,
@@ -589,8 +629,8 @@ func (lx *Lexicon) assemble(doc *extract.Document, ps []*para, fs []found, defs 
 		if u.reason != "" {
 			msg += "; " + u.reason
 		}
-		a.Diagnostics = append(a.Diagnostics, extract.Diagnostic{
-			Level: extract.Info, Code: "mention-unresolved", Where: u.where, Message: msg,
+		a.Diagnostics = append(a.Diagnostics, diag.Diagnostic{
+			Level: diag.Info, Code: "mention-unresolved", Where: u.where, Message: msg,
 		})
 	}
 	return a

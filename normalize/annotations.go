@@ -1,6 +1,6 @@
 package normalize
 
-import "github.com/chemores/chemores/extract"
+import "github.com/chemores/chemores/internal/diag"
 
 // SchemaVersion is the version of the Annotations JSON shape.
 const SchemaVersion = "1.1.0"
@@ -41,8 +41,8 @@ type Annotations struct {
 	// or by scope (CitationScope).
 	Support []Support `json:"support"`
 	// Claims are the resistance relations the sentences state (claim.go).
-	Claims      []Claim              `json:"claims"`
-	Diagnostics []extract.Diagnostic `json:"diagnostics"`
+	Claims      []Claim           `json:"claims"`
+	Diagnostics []diag.Diagnostic `json:"diagnostics"`
 }
 
 // LexiconInfo says which lexicon (and which version of it) was used.

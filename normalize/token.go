@@ -7,6 +7,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // Token classes.
@@ -41,41 +43,7 @@ type token struct {
 	lower      uint8 // number of lower-case letters
 }
 
-// greek spells out Greek letters so that "HIF-1α", "HIF-1 alpha" and
-// "HIF1alpha" compare equal.
-var greek = map[rune]string{
-	'α': "alpha", 'β': "beta", 'γ': "gamma", 'δ': "delta", 'ε': "epsilon",
-	'ζ': "zeta", 'η': "eta", 'θ': "theta", 'ι': "iota", 'κ': "kappa",
-	'λ': "lambda", 'μ': "mu", 'ν': "nu", 'ξ': "xi", 'ο': "omicron",
-	'π': "pi", 'ρ': "rho", 'σ': "sigma", 'ς': "sigma", 'τ': "tau",
-	'υ': "upsilon", 'φ': "phi", 'χ': "chi", 'ψ': "psi", 'ω': "omega",
-	'ϐ': "beta", 'ϵ': "epsilon", 'ϑ': "theta", 'ϕ': "phi", 'ϰ': "kappa",
-	'µ': "mu", // MICRO SIGN, as in "μM"
-}
-
-// greekNames are the spelled-out names, used to split "TGFbeta" into
-// "TGF" "beta" like "TGF-β".
-var greekNames = func() map[string]bool {
-	m := map[string]bool{}
-	for _, n := range greek {
-		m[n] = true
-	}
-	return m
-}()
-
-func greekName(r rune) (string, bool) {
-	if r < 0x370 && r != 0xB5 || r > 0x3FF && r < 0x1F00 || r > 0x1FFF {
-		return "", false // fast path: most text is not Greek
-	}
-	if n, ok := greek[r]; ok {
-		return n, true
-	}
-	if unicode.In(r, unicode.Greek) && unicode.IsUpper(r) {
-		n, ok := greek[unicode.ToLower(r)]
-		return n, ok
-	}
-	return "", false
-}
+func greekName(r rune) (string, bool) { return textutil.GreekName(r) }
 
 // isScript reports sub- and superscript characters: the extract stage
 // renders "DNMT3A_{mut}" as "DNMT3Aₘᵤₜ" and keeps "Sox2⁺"; a change into
@@ -296,7 +264,7 @@ func appendSplitGreek(toks []token, t token, text string) []token {
 		for j < len(src) && isLowerASCII(src[j]) {
 			j++
 		}
-		if greekNames[src[i:j]] {
+		if textutil.IsGreekName(src[i:j]) {
 			var parts []token
 			if i > 0 {
 				parts = append(parts, wordToken(src[:i], t.start, t.sep))

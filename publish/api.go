@@ -8,9 +8,6 @@ import (
 	"github.com/chemores/chemores/normalize"
 )
 
-// apiDir is where the static API lives in a release.
-const apiDir = "api/v1/"
-
 // Links inside the API are relative to api/v1/.
 func hrefDocument(id string) string  { return "documents/" + id + ".json" }
 func hrefReference(id string) string { return "references/" + id + ".json" }
@@ -87,7 +84,8 @@ func buildDocument(ds *dataset, d *docData) Document {
 		Received: f.Received, Accepted: f.Accepted, Published: f.Published,
 		Keywords: nonNil(f.Keywords), Abstract: f.Abstract,
 		Authors: []DocAuthor{}, Affiliations: []DocAffil{}, Funding: []DocFunding{},
-		Source:   DocSource{d.doc.Source.Path, d.doc.Source.Format, d.doc.Source.Bytes, d.doc.Source.SHA256},
+		Source:  DocSource{d.doc.Source.Path, d.doc.Source.Format, d.doc.Source.Bytes, d.doc.Source.SHA256},
+		License: d.lic, FullText: d.text,
 		Stages:   DocStages{Extract: d.doc.Schema},
 		Sections: []DocSection{}, Paragraphs: []DocParagraph{}, Figures: []DocFigure{},
 		References: []ReferenceRef{}, Abbreviations: []DocAbbrev{}, Diagnostics: nonNil(d.diags),

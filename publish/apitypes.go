@@ -3,7 +3,7 @@ package publish
 // APIVersion is the semantic version of the static JSON API's shape
 // (files under api/v1/). The major number is in the path; it changes when
 // a field is renamed or removed, the minor when one is added.
-const APIVersion = "1.2.0"
+const APIVersion = "1.3.0"
 
 // The types below are the API's files, one type per kind of file; the
 // JSON Schemas in schemas/ describe the same shapes and tests hold the two
@@ -57,12 +57,6 @@ type DocumentRef struct {
 	Href  string `json:"href"`
 }
 
-// FileKind says which JSON Schema describes which files.
-type FileKind struct {
-	Pattern string `json:"pattern"` // relative to the release: "api/v1/entities/{type}/{id}.json"
-	Schema  string `json:"schema"`  // relative to the release: "schemas/entity.schema.json"
-}
-
 // Document is api/v1/documents/<id>.json: the structured full text.
 type Document struct {
 	ID            string         `json:"id"`
@@ -78,6 +72,8 @@ type Document struct {
 	Affiliations  []DocAffil     `json:"affiliations"`
 	Funding       []DocFunding   `json:"funding"`
 	Source        DocSource      `json:"source"`
+	License       DocLicense     `json:"license"`   // of the text, and where it was found
+	FullText      bool           `json:"full_text"` // false: built without the text (empty strings)
 	Stages        DocStages      `json:"stages"`
 	Sections      []DocSection   `json:"sections"`
 	Paragraphs    []DocParagraph `json:"paragraphs"`

@@ -2,9 +2,6 @@ package publish
 
 import (
 	"archive/tar"
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,11 +12,6 @@ import (
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/normalize"
 )
-
-func sha256hex(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
-}
 
 // tarball packs the release (all but the compressed database, which the
 // tarball's own compression makes redundant) under chemores-<id>/, with
@@ -34,6 +26,7 @@ type tarball struct {
 	tw   *tar.Writer
 	memo *gzMemo // chunks of large files compressed before
 	dirs map[string]bool
+	buf  []byte // for copying files
 	err  error
 }
 
@@ -106,15 +99,23 @@ func (t *tarball) addBlob(name string, b blob) {
 	}
 }
 
-// copy writes a blob's contents into the current entry; bytes in memory
-// go in one write (bytes.Reader is an io.WriterTo).
+// copy writes a blob's contents into the current entry: bytes in memory
+// in one write, a file through a buffer of the tarball's, made once (a
+// buffer per file cost a megabyte each for thousands of pages).
 func (t *tarball) copy(b blob) error {
+	if b.path == "" {
+		_, err := t.tw.Write(b.data)
+		return err
+	}
+	if t.buf == nil {
+		t.buf = make([]byte, gzipChunk)
+	}
 	r, err := b.open()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	_, err = io.CopyBuffer(t.tw, r, make([]byte, gzipChunk))
+	_, err = io.CopyBuffer(t.tw, r, t.buf)
 	return err
 }
 
@@ -127,25 +128,6 @@ func (t *tarball) close() error {
 		return err
 	}
 	return t.zw.Close()
-}
-
-// Manifest is manifest.json: every file of the release (but itself and
-// SHA256SUMS, which lists it) with its size and SHA-256.
-type Manifest struct {
-	Release string `json:"release"`
-	Created string `json:"created"`
-	// Content is the release's content digest (see contentDigest): the
-	// same for two releases that differ only in id and date.
-	Content string          `json:"content"`
-	Files   []ManifestEntry `json:"files"`
-	Bytes   int64           `json:"bytes"`
-}
-
-// ManifestEntry is one file of a release.
-type ManifestEntry struct {
-	Path   string `json:"path"`
-	Bytes  int64  `json:"bytes"`
-	SHA256 string `json:"sha256"`
 }
 
 func newManifest(meta releaseMeta, files []ManifestEntry) Manifest {
@@ -185,47 +167,6 @@ func contentDigest(files []ManifestEntry) string {
 	return sha256hex(sha256sums(lines))
 }
 
-// sha256sums writes coreutils' format, "<hex>  <path>\n", sorted by path,
-// so that `sha256sum -c SHA256SUMS` checks the release.
-func sha256sums(entries []ManifestEntry) []byte {
-	es := slices.Clone(entries)
-	slices.SortFunc(es, func(a, b ManifestEntry) int { return strings.Compare(a.Path, b.Path) })
-	var b bytes.Buffer
-	for _, e := range es {
-		fmt.Fprintf(&b, "%s  %s\n", e.SHA256, e.Path)
-	}
-	return b.Bytes()
-}
-
-// parseSums reads SHA256SUMS back: path to hex.
-func parseSums(data []byte) (map[string]string, error) {
-	out := map[string]string{}
-	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
-		if line == "" {
-			continue
-		}
-		sum, p, ok := strings.Cut(line, "  ")
-		if !ok || len(sum) != 64 || !isHex(sum) || p == "" {
-			return nil, fmt.Errorf("line %d: not \"<sha256>  <path>\"", i+1)
-		}
-		if _, dup := out[p]; dup {
-			return nil, fmt.Errorf("line %d: %s listed twice", i+1, p)
-		}
-		out[p] = sum
-	}
-	return out, nil
-}
-
-func isHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
-}
-
 // releaseReadme is the release's README.md: what is there and how to check
 // and query it.
 func releaseReadme(meta releaseMeta, ds *dataset) []byte {
@@ -243,6 +184,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 	fmt.Fprintf(&b, `
 ## Files
 
+- index.html and site/: the dataset as web pages (open index.html in a browser).
 - %[1]s: SQLite database (%[2]s is the same, gzipped). Tables, views and
   full-text search are described in datapackage.json.
 - api/v1/: the static JSON API; start at api/v1/index.json.
@@ -253,6 +195,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 - CHANGES.md and changes.json: what changed since the previous release.
 
 %[6]s
+%[7]s
 ## Check it
 
     sha256sum -c %[4]s
@@ -260,7 +203,7 @@ func releaseReadme(meta releaseMeta, ds *dataset) []byte {
 ## Ask it
 
     sqlite3 %[1]s "SELECT sentence_id, sentence, doi FROM entity_sentences WHERE entity_name = '%[5]s'"
-`, DBFile, DBGzFile, TarballName(meta.ID), SumsFile, strings.ReplaceAll(exampleEntity(ds), "'", "''"), doiSection(ds))
+`, DBFile, DBGzFile, TarballName(meta.ID), SumsFile, strings.ReplaceAll(exampleEntity(ds), "'", "''"), doiSection(ds), licenseSection(meta, ds))
 	return []byte(b.String())
 }
 

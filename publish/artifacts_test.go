@@ -65,17 +65,25 @@ func TestTarball(t *testing.T) {
 		}
 		names = append(names, p)
 	}
-	// The API and the schemas come first (packed while the database is
-	// built), then the rest; each part is sorted.
+	// The API, the schemas and the browse pages come first (packed while
+	// the database is built), in three sorted parts, then the rest, sorted.
 	split := 0
-	for split < len(names) && (strings.HasPrefix(names[split], apiDir) || strings.HasPrefix(names[split], "schemas/")) {
-		split++
+	var parts []int
+	for _, prefix := range []string{apiDir, "schemas/", siteDir} {
+		start := split
+		for split < len(names) && strings.HasPrefix(names[split], prefix) {
+			split++
+		}
+		if split == start || !slices.IsSorted(names[start:split]) {
+			t.Errorf("tarball entries under %s are missing or out of order", prefix)
+		}
+		parts = append(parts, split)
 	}
-	if split == 0 || !slices.IsSorted(names[:split]) || !slices.IsSorted(names[split:]) {
-		t.Errorf("tarball entries are not in order (API and schemas sorted, then the rest sorted): %d of %d first", split, len(names))
+	if !slices.IsSorted(names[split:]) {
+		t.Errorf("tarball entries after the API, schemas and pages are not sorted (%v of %d)", parts, len(names))
 	}
 	for _, n := range names[split:] {
-		if strings.HasPrefix(n, apiDir) || strings.HasPrefix(n, "schemas/") {
+		if strings.HasPrefix(n, apiDir) || strings.HasPrefix(n, "schemas/") || strings.HasPrefix(n, siteDir) {
 			t.Errorf("%s comes after the other files", n)
 		}
 	}

@@ -25,7 +25,7 @@ func BenchmarkBuild(b *testing.B) {
 
 // BenchmarkDatabase times the database alone: load, index, VACUUM, serialize.
 func BenchmarkDatabase(b *testing.B) {
-	ds, err := newDataset([]Input{fixture(b)}, vocab(b))
+	ds, err := newDataset([]Input{fixture(b)}, vocab(b), TextAuto)
 	if err != nil {
 		b.Fatal(err)
 	}

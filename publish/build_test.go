@@ -14,7 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 )
 
 // build makes a release of the inputs; without inputs, of the fixture,
@@ -234,7 +234,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := fixture(t)
 			_, err := Build(context.Background(), tt.edit(&in), options(t))
-			if !errors.Is(err, extract.ErrInput) {
+			if !errors.Is(err, diag.ErrInput) {
 				t.Fatalf("err = %v, want ErrInput", err)
 			}
 		})
@@ -303,7 +303,7 @@ func TestEntitySentencesDBMatchesAPI(t *testing.T) {
 // The sentence_citations view and the Go code apply the same rule.
 func TestSentenceCitationsView(t *testing.T) {
 	in := fixture(t)
-	ds, err := newDataset([]Input{in}, vocab(t))
+	ds, err := newDataset([]Input{in}, vocab(t), TextAuto)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +328,10 @@ func TestDatabase(t *testing.T) {
 	tests := []struct {
 		name, q, want string
 	}{
-		{"schema version", "PRAGMA user_version", "5"},
+		{"schema version", "PRAGMA user_version", "6"},
+		{"search in one line", `SELECT count(*) > 0 FROM sentences_fts WHERE sentences_fts MATCH '"P-gp"' AND document_id IS NOT NULL AND id LIKE 'p%.s%'`, "1"},
+		{"entry alias", "SELECT count(*) FROM reference_entries WHERE entry_id = 'ref-' || document_id || '-' || n", "125"},
+		{"licence", "SELECT license || ' ' || full_text FROM documents", "unknown 1"},
 		{"DOIs by source", "SELECT group_concat(doi_source || '=' || refs, ',') FROM (SELECT doi_source, refs FROM doi_coverage ORDER BY doi_source)", "none=121,search=4"},
 		{"DOI evidence", "SELECT count(*) FROM ref_doi_evidence WHERE agrees = 1 AND source = 'search'", "3"},
 		{"application id", "PRAGMA application_id", "1128811858"},

@@ -16,6 +16,7 @@ import (
 // against any earlier v1 release on disk.
 type Snapshot struct {
 	Release    string
+	Created    string // RFC 3339; "" when unknown
 	Documents  []DocumentRef
 	Entities   []EntityItem
 	References []ReferenceItem
@@ -39,12 +40,14 @@ func ReadSnapshot(fsys fs.FS) (*Snapshot, error) {
 			return nil, fmt.Errorf("%s: %w", f.path, err)
 		}
 	}
-	return &Snapshot{Release: idx.Release, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}, nil
+	return &Snapshot{Release: idx.Release, Created: idx.Created, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}, nil
 }
 
 // Changes is changes.json: what this release adds, removes and changes
 // compared with the previous one. References are compared per
-// reference-list entry (document and number), DOIs as a set.
+// reference-list entry, by its permanent id ref-<document>-<n> (the
+// work's own id, which becomes doi-<DOI> once a DOI is known, is one of
+// the fields compared), DOIs as a set.
 type Changes struct {
 	Release    string        `json:"release"`
 	Previous   *string       `json:"previous"` // null for the first release
@@ -76,7 +79,7 @@ type ChangeSet struct {
 
 // ChangeItem is one thing that appeared, disappeared or changed.
 type ChangeItem struct {
-	Key    string        `json:"key"`   // entity id, "<document>#<n>", DOI, document id
+	Key    string        `json:"key"`   // entity id, reference entry id ("ref-<document>-<n>"), DOI, document id
 	Label  string        `json:"label"` // name or title
 	Fields []FieldChange `json:"fields,omitempty"`
 }
@@ -139,10 +142,10 @@ func diffKeyed(old, cur map[string]keyed) ChangeSet {
 	return s
 }
 
-// sortKey orders "doc#9" before "doc#10".
+// sortKey orders "ref-doc-9" before "ref-doc-10".
 func sortKey(k string) string {
-	if doc, n, ok := strings.Cut(k, "#"); ok {
-		return fmt.Sprintf("%s#%012s", doc, n)
+	if i := strings.LastIndexByte(k, '-'); strings.HasPrefix(k, "ref-") && i > 0 {
+		return fmt.Sprintf("%s-%012s", k[:i], k[i+1:])
 	}
 	return k
 }
@@ -178,7 +181,7 @@ func refKeys(s *Snapshot) map[string]keyed {
 			year = strconv.Itoa(*r.Year)
 		}
 		for _, c := range r.CitedIn {
-			out[c.Document+"#"+strconv.Itoa(c.N)] = keyed{r.Title, map[string]string{
+			out[entryID(c.Document, c.N)] = keyed{r.Title, map[string]string{
 				"id": r.ID, "title": r.Title, "journal": r.Journal, "year": year,
 				"doi": r.DOI, "doi_status": r.DOIStatus, "doi_source": r.DOISource,
 			}}

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,8 +48,8 @@ func TestDiffSnapshots(t *testing.T) {
 		{"entities added", keys(c.Entities.Added), "MESH:D1"},
 		{"entities removed", keys(c.Entities.Removed), "NCBIGene:2"},
 		{"entities changed", keys(c.Entities.Changed), "NCBIGene:1"},
-		{"references added", keys(c.References.Added), "b#9"},
-		{"references changed", keys(c.References.Changed), "a#1"},
+		{"references added", keys(c.References.Added), "ref-b-9"},
+		{"references changed", keys(c.References.Changed), "ref-a-1"},
 		{"dois added", keys(c.DOIs.Added), "10.1/y"},
 		{"dois removed", keys(c.DOIs.Removed), ""},
 	}
@@ -93,5 +94,13 @@ func TestChangesMarkdownLimit(t *testing.T) {
 	md := string(diffSnapshots(nil, &s).Markdown())
 	if !strings.Contains(md, "and 5 more (see changes.json)") {
 		t.Errorf("no truncation note:\n%s", md)
+	}
+}
+
+func TestSortKey(t *testing.T) {
+	keys := []string{"ref-10.1_x-10", "ref-10.1_x-9", "ref-10.1_x-100", "NCBIGene:1"}
+	slices.SortFunc(keys, func(a, b string) int { return strings.Compare(sortKey(a), sortKey(b)) })
+	if want := []string{"NCBIGene:1", "ref-10.1_x-9", "ref-10.1_x-10", "ref-10.1_x-100"}; !slices.Equal(keys, want) {
+		t.Errorf("%v, want %v", keys, want)
 	}
 }

@@ -27,8 +27,9 @@ type DataPackage struct {
 }
 
 type DPLicense struct {
-	Name string `json:"name,omitempty"`
-	Path string `json:"path,omitempty"`
+	Name  string `json:"name,omitempty"`
+	Path  string `json:"path,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 type DPSource struct {
@@ -47,6 +48,7 @@ type DPResource struct {
 	Encoding    string         `json:"encoding,omitempty"`
 	Bytes       int64          `json:"bytes"`
 	Hash        string         `json:"hash"` // "sha256:<hex>"
+	Licenses    []DPLicense    `json:"licenses,omitempty"`
 	Dialect     *DPDialect     `json:"dialect,omitempty"`
 	Schema      *DPTableSchema `json:"schema,omitempty"`
 }
@@ -116,9 +118,7 @@ func dataPackage(meta releaseMeta, ds *dataset, files []ManifestEntry, tables []
 		Version: meta.ID, Created: meta.created(), Homepage: meta.Homepage,
 		Keywords: []string{"chemoresistance", "drug resistance", "cancer", "genes", "drugs", "citations", "DOI"},
 		Sources:  []DPSource{}, Resources: []DPResource{}}
-	if meta.License != "" || meta.LicenseURL != "" {
-		dp.Licenses = []DPLicense{{Name: meta.License, Path: meta.LicenseURL}}
-	}
+	dp.Licenses = licenses(meta, ds)
 	for _, d := range ds.docs {
 		src := DPSource{Title: d.doc.Front.Title}
 		if doi := NormalizeDOI(d.doc.Front.DOI); doi != "" {
@@ -161,7 +161,54 @@ func dataPackage(meta releaseMeta, ds *dataset, files []ManifestEntry, tables []
 		dp.Resources = append(dp.Resources, res)
 	}
 	dp.Resources = append(dp.Resources, parquetResources(dp.Resources, tables, sum)...)
+	// Every file quotes the documents (names, sentences, captions), so
+	// each resource carries the dataset's licence and those of the texts
+	// it holds.
+	for i := range dp.Resources {
+		dp.Resources[i].Licenses = dp.Licenses
+	}
 	return dp
+}
+
+// licenses are the release's licences: the dataset's own, for what
+// chemores adds (structure, entities, identifiers, claims, DOIs), and
+// the licence of each document whose text the release carries. A
+// document published without its text adds none: its titles, names and
+// offsets remain, not its prose.
+func licenses(meta releaseMeta, ds *dataset) []DPLicense {
+	var out []DPLicense
+	if meta.License != "" || meta.LicenseURL != "" {
+		out = append(out, DPLicense{Name: meta.License, Path: meta.LicenseURL,
+			Title: "The dataset: the structure, entities, identifiers, claims and DOIs chemores adds"})
+	}
+	for _, d := range ds.docs {
+		if !d.text {
+			continue
+		}
+		l := DPLicense{Path: d.lic.URL, Title: "Text of " + d.id + ": " + licenseText(d.lic)}
+		if d.lic.License != LicenseUnknown {
+			l.Name = d.lic.License
+		} else if l.Path == "" {
+			l.Path = d.lic.Source // the page looked at; the licence is not known
+			if !strings.HasPrefix(l.Path, "http") {
+				l.Path = "https://doi.org/" + NormalizeDOI(d.doc.Front.DOI)
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// licenseText says a document's licence in words.
+func licenseText(l DocLicense) string {
+	if l.License == LicenseUnknown {
+		s := "licence unknown"
+		if l.Source != "" && l.Source != "none" {
+			s += " (looked for at " + l.Source + ")"
+		}
+		return s + "; redistribution " + l.Redistribute
+	}
+	return l.License + "; redistribution " + l.Redistribute
 }
 
 func pkOf(tables []tableInfo, name string) []string {

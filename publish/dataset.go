@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/normalize"
 )
 
@@ -73,7 +73,7 @@ type mechRef struct {
 	cites int
 }
 
-func newDataset(inputs []Input, vocab []Mechanism) (*dataset, error) {
+func newDataset(inputs []Input, vocab []Mechanism, textPolicy string) (*dataset, error) {
 	ds := &dataset{vocab: vocab, entIdx: map[string]int{}, workIdx: map[string]int{}}
 	seen := map[string]bool{}
 	for _, in := range inputs {
@@ -81,13 +81,13 @@ func newDataset(inputs []Input, vocab []Mechanism) (*dataset, error) {
 			return nil, err
 		}
 		if seen[in.Doc.ID] {
-			return nil, fmt.Errorf("%w: document %q given twice", extract.ErrInput, in.Doc.ID)
+			return nil, fmt.Errorf("%w: document %q given twice", diag.ErrInput, in.Doc.ID)
 		}
 		seen[in.Doc.ID] = true
-		ds.docs = append(ds.docs, newDocData(in, vocab))
+		ds.docs = append(ds.docs, newDocData(in, vocab, textPolicy))
 	}
 	if len(ds.docs) == 0 {
-		return nil, fmt.Errorf("%w: no documents to publish", extract.ErrInput)
+		return nil, fmt.Errorf("%w: no documents to publish", diag.ErrInput)
 	}
 	slices.SortFunc(ds.docs, func(a, b *docData) int { return strings.Compare(a.id, b.id) })
 	ds.mergeEntities()

@@ -1,12 +1,12 @@
 package publish
 
 import (
+	"github.com/chemores/chemores/release"
+
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,6 +47,7 @@ type PublishOptions struct {
 	Time       time.Time
 	Mechanisms []Mechanism
 	Meta       Meta
+	Text       string // full text: TextAuto (""), TextInclude or TextOmit
 }
 
 // PublishResult says what Publish did.
@@ -59,44 +60,9 @@ type PublishResult struct {
 	Release   *Release
 }
 
-// Latest is latest.json: the newest release and where its manifest is.
-type Latest struct {
-	Release        string   `json:"release"`
-	Created        string   `json:"created"`
-	Path           string   `json:"path"`
-	Manifest       string   `json:"manifest"`
-	ManifestSHA256 string   `json:"manifest_sha256"`
-	Content        string   `json:"content"`  // the release's content digest (Manifest.Content)
-	Releases       []string `json:"releases"` // all, oldest first
-}
-
 // Releases lists the release ids in the directory, oldest first. A
 // release directory may be a symbolic link to a copy elsewhere.
-func (d *Dist) Releases() ([]string, error) {
-	ents, err := os.ReadDir(d.Dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, e := range ents {
-		if !ValidReleaseID(e.Name()) {
-			continue
-		}
-		dir := e.IsDir()
-		if e.Type()&fs.ModeSymlink != 0 {
-			fi, err := os.Stat(filepath.Join(d.Dir, e.Name()))
-			dir = err == nil && fi.IsDir()
-		}
-		if dir {
-			ids = append(ids, e.Name())
-		}
-	}
-	slices.Sort(ids)
-	return ids, nil
-}
+func (d *Dist) Releases() ([]string, error) { return release.Releases(d.Dir) }
 
 // Publish builds a release from the inputs and writes it under a new id,
 // unless an identical release exists. The release directory is written
@@ -117,7 +83,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
 		return nil, err
 	}
-	unlock, err := lockDir(ctx, d.Dir, d.Busy)
+	unlock, err := release.Lock(ctx, d.Dir, d.Busy)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +111,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 	// under a later date.
 	latestContent := ""
 	if len(ids) > 0 && o.Release == "" {
-		if l, err := latestFor(d.Dir, ids); err == nil {
+		if l, err := release.LatestFor(d.Dir, ids); err == nil {
 			latestContent = l.Content
 		}
 	}
@@ -166,7 +132,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 				return nil, fmt.Errorf("read previous release %s: %w", prev, err)
 			}
 		}
-		stage, rel, err := d.stage(ctx, inputs, Options{Release: id, Time: o.Time, Mechanisms: o.Mechanisms, Meta: o.Meta, Previous: snap})
+		stage, rel, err := d.stage(ctx, inputs, Options{Release: id, Time: releaseAfter(o.Time, snap), Mechanisms: o.Mechanisms, Meta: o.Meta, Previous: snap, Text: o.Text})
 		if err != nil {
 			return nil, err
 		}
@@ -179,7 +145,7 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 		}
 		if exists {
 			os.RemoveAll(stage)
-			old, err := readCapped(filepath.Join(d.Dir, id, SumsFile), maxMetaBytes)
+			old, err := release.ReadCapped(filepath.Join(d.Dir, id, SumsFile), release.MaxMetaBytes)
 			if err == nil && bytes.Equal(old, rel.Sums) {
 				res.Unchanged = true
 				return res, d.writeLatest()
@@ -202,6 +168,22 @@ func (d *Dist) Publish(ctx context.Context, inputs []Input, o PublishOptions) (*
 		return res, d.writeLatest()
 	}
 	return nil, fmt.Errorf("no free release id for %s: every patch letter is taken", ReleaseDate(o.Time))
+}
+
+// releaseAfter is the time of a release that follows prev: t, unless
+// that is not later than prev's (a same-day patch from inputs committed
+// no later than the release it follows), then one second after prev, so
+// that each release is created after the one before it. It depends on
+// the inputs and the previous release only, never the clock.
+func releaseAfter(t time.Time, prev *Snapshot) time.Time {
+	if prev == nil {
+		return t
+	}
+	pc, err := time.Parse(time.RFC3339, prev.Created)
+	if err != nil || t.After(pc) {
+		return t
+	}
+	return pc.Add(time.Second)
 }
 
 // stage builds a release into a hidden directory, writing each file as
@@ -243,7 +225,7 @@ func (d *Dist) commit(stage, id string) error {
 	if err := os.Rename(stage, filepath.Join(d.Dir, id)); err != nil {
 		return fmt.Errorf("move release into place: %w", err)
 	}
-	return syncDir(d.Dir)
+	return release.SyncDir(d.Dir)
 }
 
 // removeStale deletes staging directories that a crashed publish left.
@@ -258,72 +240,5 @@ func (d *Dist) removeStale() {
 	}
 }
 
-// RepairLatest points dir's latest.json at its newest release, after
-// checking that release's files against its manifest: what a publish or
-// pull stopped between installing a release and updating latest.json
-// leaves to do. It returns the release latest.json now names.
-func RepairLatest(ctx context.Context, dir string) (string, error) {
-	unlock, err := lockDir(ctx, dir, nil)
-	if err != nil {
-		return "", err
-	}
-	defer unlock()
-	d := &Dist{Dir: dir}
-	ids, err := d.Releases()
-	if err != nil {
-		return "", err
-	}
-	if len(ids) == 0 {
-		return "", fmt.Errorf("%s: no releases to point %s at", dir, LatestFile)
-	}
-	newest := ids[len(ids)-1]
-	if r := verifyRelease(filepath.Join(dir, newest), VerifyOptions{}); len(r.Problems) > 0 {
-		return "", fmt.Errorf("%s: %w: the newest release %s has problems (%s); %s left as it is",
-			dir, ErrVerify, newest, strings.Join(r.Problems[:min(len(r.Problems), 3)], "; "), LatestFile)
-	}
-	return newest, d.writeLatest()
-}
-
-// writeLatest points latest.json at the newest release, rewriting it
-// only when it would change.
-func (d *Dist) writeLatest() error {
-	ids, err := d.Releases()
-	if err != nil || len(ids) == 0 {
-		return err
-	}
-	l, err := latestFor(d.Dir, ids)
-	if err != nil {
-		return err
-	}
-	data := encodeJSON(l, true)
-	p := filepath.Join(d.Dir, LatestFile)
-	if old, err := readCapped(p, maxMetaBytes); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	return atomic.WriteFile(p, data, 0o644)
-}
-
-func latestFor(dir string, ids []string) (Latest, error) {
-	id := ids[len(ids)-1]
-	mb, err := readCapped(filepath.Join(dir, id, ManifestFile), maxMetaBytes)
-	if err != nil {
-		return Latest{}, fmt.Errorf("release %s: %w", id, err)
-	}
-	var m Manifest
-	if err := json.Unmarshal(mb, &m); err != nil {
-		return Latest{}, fmt.Errorf("release %s: %s: %w", id, ManifestFile, err)
-	}
-	return Latest{Release: id, Created: m.Created, Path: id + "/", Manifest: id + "/" + ManifestFile,
-		ManifestSHA256: sha256hex(mb), Content: m.Content, Releases: ids}, nil
-}
-
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	// Some file systems cannot sync a directory; the rename still holds.
-	_ = f.Sync()
-	return nil
-}
+// writeLatest points latest.json at the newest release.
+func (d *Dist) writeLatest() error { return release.WriteLatest(d.Dir) }

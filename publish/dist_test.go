@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func publishTo(t testing.TB, dir string, in []Input, o PublishOptions) *PublishResult {
@@ -45,8 +48,18 @@ func TestPublishAndVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(reports) != 1 || reports[0].Files != len(res.Release.Manifest.Files) {
-		t.Errorf("reports: %+v", reports[0])
+	// Every count of a release's files agrees: publish's, verify's, the
+	// files on disk; SHA256SUMS lists all but itself.
+	onDisk := 0
+	filepath.WalkDir(res.Dir, func(_ string, d fs.DirEntry, _ error) error {
+		if !d.IsDir() {
+			onDisk++
+		}
+		return nil
+	})
+	sums := strings.Count(string(readFile(t, filepath.Join(res.Dir, SumsFile))), "\n")
+	if len(reports) != 1 || reports[0].Files != res.Release.Stats.Files || reports[0].Files != onDisk || sums != onDisk-1 {
+		t.Errorf("files: publish %d, verify %d, on disk %d, SHA256SUMS lines %d", res.Release.Stats.Files, reports[0].Files, onDisk, sums)
 	}
 	v, _ := NewValidator()
 	if err := v.Validate("../"+LatestFile, readFile(t, filepath.Join(dir, LatestFile))); err != nil {
@@ -70,6 +83,8 @@ func TestPublishAndVerify(t *testing.T) {
 
 // Publishing the same content is a no-op; other content on the same day
 // gets a patch letter and a change log against the release before it.
+func r0ID(c *Changes) string { return c.References.Changed[0].Key }
+
 func TestPublishImmutable(t *testing.T) {
 	dir := t.TempDir()
 	publishTo(t, dir, []Input{fixture(t)}, PublishOptions{})
@@ -92,6 +107,21 @@ func TestPublishImmutable(t *testing.T) {
 	c := patch.Release.Changes
 	if c.Summary.DOIs.Added != 1 || c.Summary.References.Changed != 1 || c.DOIs.Added[0].Key != "10.3322/caac.21708" {
 		t.Errorf("changes: %+v", c.Summary)
+	}
+	// The change log names the reference by its entry id, which still
+	// leads to it (the work is named after its DOI now).
+	if r := c.References.Changed[0]; r.Key != "ref-"+fixtureDoc+"-2" || !slices.ContainsFunc(r.Fields, func(f FieldChange) bool {
+		return f.Field == "id" && f.Old == r.Key && f.New == "doi-10.3322_caac.21708"
+	}) || !strings.Contains(string(readFile(t, filepath.Join(patch.Dir, ChangesMD))), "- ref-"+fixtureDoc+"-2: ") {
+		t.Errorf("reference change: %+v", r)
+	}
+	if _, err := os.Stat(filepath.Join(patch.Dir, apiDir, hrefReference(r0ID(c)))); err != nil {
+		t.Errorf("the entry id's API file: %v", err)
+	}
+	// A same-day patch is created after the release it follows, though its
+	// inputs are dated the same.
+	if want := fixtureTime.Add(time.Second).Format(time.RFC3339); patch.Release.Manifest.Created != want {
+		t.Errorf("patch created %s, want %s", patch.Release.Manifest.Created, want)
 	}
 	if !strings.Contains(string(readFile(t, filepath.Join(dir, LatestFile))), `"release": "2024-10-01b"`) {
 		t.Error("latest.json does not point at the patch")

@@ -1,6 +1,7 @@
 // Package publish is the last stage: it turns the outputs of extract,
-// normalize and enrich into a release users download, verify and query,
-// and holds the client side that installs one.
+// normalize and enrich into a release users download, verify, query and
+// browse. The release format and its consumers (pull, verify, serve) are
+// package release, which links neither SQLite, Parquet nor NER.
 //
 // In: one Input per document (an extract.Document, and the
 // normalize.Annotations and enrich.Links for it when those stages ran),
@@ -23,6 +24,10 @@
 //   - parquet/<table>.parquet: every table but meta, for engines that do
 //     not read SQLite (DuckDB, Spark, BigQuery, pandas).
 //   - schemas/: a JSON Schema (draft 2020-12) for every JSON file.
+//   - index.html and site/: the browse pages (home page with counts,
+//     licences, citation and checksums; mechanisms, entities, references,
+//     documents; an offline search over entities and sentences), plain
+//     HTML and CSS with one small script, from the same checked dataset.
 //   - datapackage.json (Frictionless Data Package v2, sha256 hashes, one
 //     tabular resource per table and view), CHANGES.md and changes.json
 //     against the previous release, README.md, a deterministic tarball,
@@ -50,14 +55,12 @@
 //
 // Releases are immutable: Dist.Publish stages a release under a hidden
 // name and renames it into place, refuses to overwrite an id with other
-// content (a same-day change gets a patch letter, 2026-11-26b), and does
-// nothing when the content is already published. Publishes and pulls
-// into one directory take turns on its lock (.lock, removed when done).
-// Pull downloads a release, checks every file against the manifest
-// before installing it atomically, resumes interrupted downloads, refuses
-// unsafe paths and oversized files, and bounds every wait on the server
-// (Wait); Verify re-checks an installed release and RepairLatest points a
-// latest.json left behind at the newest release; Server serves a dist
-// directory read-only, regular files only, with cache headers for
-// previews.
+// content (a same-day change gets a patch letter, 2026-11-26b, created
+// after the release it follows), and does nothing when the content is
+// already published.
+//
+// Each document's licence (a sidecar beside its source, or what JATS
+// states) goes into the API, the database, the data package, the README
+// and the pages; Options.Text leaves the documents' text out of a release
+// (ids, offsets, entities and claims stay) where a licence forbids it.
 package publish

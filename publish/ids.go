@@ -14,10 +14,9 @@ import (
 // injective: two different inputs never share a name.
 
 var (
-	docIDRe   = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
-	releaseRe = lazyre.New(`^([0-9]{4})-([0-9]{2})-([0-9]{2})([b-z]?)$`)
-	slugRe    = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	typeRe    = lazyre.New(`^[a-z][a-z0-9_]{0,31}$`)
+	docIDRe = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
+	slugRe  = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	typeRe  = lazyre.New(`^[a-z][a-z0-9_]{0,31}$`)
 )
 
 // validDocID reports whether a document id can be used as a file name

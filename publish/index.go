@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"github.com/chemores/chemores/release"
+
 	"slices"
 
 	"github.com/chemores/chemores/normalize"
@@ -91,7 +93,7 @@ func buildIndex(ds *dataset, meta releaseMeta) Index {
 			"schemas":          meta.releaseURL("schemas/"),
 		},
 		Documents: []DocumentRef{},
-		Files:     fileKinds(),
+		Files:     release.FileKinds(),
 	}
 	for _, d := range ds.docs {
 		idx.Documents = append(idx.Documents, DocumentRef{ID: d.id, DOI: NormalizeDOI(d.doc.Front.DOI), Title: d.doc.Front.Title, Href: hrefDocument(d.id)})

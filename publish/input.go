@@ -5,6 +5,7 @@ import (
 
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/normalize"
 )
 
@@ -15,6 +16,9 @@ type Input struct {
 	Doc   *extract.Document
 	Ann   *normalize.Annotations
 	Links *enrich.Links
+	// License is the document's licence from its sidecar; nil: the one
+	// the source states (JATS), else unknown.
+	License *DocLicense
 }
 
 // Stages, as recorded with each diagnostic.
@@ -47,16 +51,16 @@ var knownStatus = map[string]bool{
 }
 
 func (d *docData) warn(code, where, format string, a ...any) {
-	d.diags = append(d.diags, Diagnostic{Document: d.id, Stage: StagePublish, Level: extract.Warning,
+	d.diags = append(d.diags, Diagnostic{Document: d.id, Stage: StagePublish, Level: diag.Warning,
 		Code: code, Where: where, Message: fmt.Sprintf(format, a...)})
 }
 
 func (d *docData) info(code, where, format string, a ...any) {
-	d.diags = append(d.diags, Diagnostic{Document: d.id, Stage: StagePublish, Level: extract.Info,
+	d.diags = append(d.diags, Diagnostic{Document: d.id, Stage: StagePublish, Level: diag.Info,
 		Code: code, Where: where, Message: fmt.Sprintf(format, a...)})
 }
 
-func stageDiags(doc, stage string, in []extract.Diagnostic) []Diagnostic {
+func stageDiags(doc, stage string, in []diag.Diagnostic) []Diagnostic {
 	out := make([]Diagnostic, 0, len(in))
 	for _, d := range in {
 		out = append(out, Diagnostic{Document: doc, Stage: stage, Level: d.Level, Code: d.Code, Where: d.Where, Message: d.Message})
@@ -68,16 +72,16 @@ func stageDiags(doc, stage string, in []extract.Diagnostic) []Diagnostic {
 // is a wiring mistake, not a data problem.
 func checkPair(in Input) error {
 	if in.Doc == nil {
-		return fmt.Errorf("%w: input without a document", extract.ErrInput)
+		return fmt.Errorf("%w: input without a document", diag.ErrInput)
 	}
 	if !validDocID(in.Doc.ID) {
-		return fmt.Errorf("%w: document id %q cannot be a file name (want letters, digits, '.', '_', '-')", extract.ErrInput, in.Doc.ID)
+		return fmt.Errorf("%w: document id %q cannot be a file name (want letters, digits, '.', '_', '-')", diag.ErrInput, in.Doc.ID)
 	}
 	if in.Ann != nil && in.Ann.Document != in.Doc.ID {
-		return fmt.Errorf("%w: annotations are for document %q, not %q", extract.ErrInput, in.Ann.Document, in.Doc.ID)
+		return fmt.Errorf("%w: annotations are for document %q, not %q", diag.ErrInput, in.Ann.Document, in.Doc.ID)
 	}
 	if in.Links != nil && in.Links.Document != in.Doc.ID {
-		return fmt.Errorf("%w: links are for document %q, not %q", extract.ErrInput, in.Links.Document, in.Doc.ID)
+		return fmt.Errorf("%w: links are for document %q, not %q", diag.ErrInput, in.Links.Document, in.Doc.ID)
 	}
 	return nil
 }

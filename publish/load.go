@@ -110,9 +110,10 @@ func loadFront(l *loader, d *docData) {
 		enrichSchema = d.links.Schema
 	}
 	src := d.doc.Source
-	l.insert("documents", "id, doi, title, journal, received, accepted, published, abstract, source_path, source_format, source_bytes, source_sha256, extract_schema, normalize_schema, enrich_schema",
+	l.insert("documents", "id, doi, title, journal, received, accepted, published, abstract, source_path, source_format, source_bytes, source_sha256, extract_schema, normalize_schema, enrich_schema, license, license_url, license_redistribute, license_source, full_text",
 		d.id, null(NormalizeDOI(f.DOI)), f.Title, null(f.Journal), null(f.Received), null(f.Accepted), null(f.Published), null(f.Abstract),
-		src.Path, src.Format, src.Bytes, src.SHA256, d.doc.Schema, nullIfAbsent(d.ann != nil, normSchema), nullIfAbsent(d.links != nil, enrichSchema))
+		src.Path, src.Format, src.Bytes, src.SHA256, d.doc.Schema, nullIfAbsent(d.ann != nil, normSchema), nullIfAbsent(d.links != nil, enrichSchema),
+		d.lic.License, null(d.lic.URL), d.lic.Redistribute, null(d.lic.Source), boolInt(d.text))
 	for i, k := range f.Keywords {
 		l.insert("keywords", "document_id, position, keyword", d.id, i+1, k)
 	}

@@ -22,6 +22,8 @@ type docData struct {
 	doc   *extract.Document
 	ann   *normalize.Annotations
 	links *enrich.Links
+	lic   DocLicense
+	text  bool // the full text is published (see includeText)
 
 	secs      []secRow
 	secIdx    map[string]int
@@ -73,8 +75,9 @@ type refRow struct {
 	Cites     []int  // indexes into cites
 }
 
-func newDocData(in Input, vocab []Mechanism) *docData {
-	d := &docData{id: in.Doc.ID, doc: in.Doc, ann: in.Ann, links: in.Links}
+func newDocData(in Input, vocab []Mechanism, textPolicy string) *docData {
+	lic := documentLicense(in)
+	d := &docData{id: in.Doc.ID, doc: in.Doc, ann: in.Ann, links: in.Links, lic: lic, text: includeText(textPolicy, lic)}
 	d.diags = append(d.diags, stageDiags(d.id, StageExtract, in.Doc.Diagnostics)...)
 	d.loadSections(vocab)
 	d.loadParagraphs()
@@ -100,7 +103,32 @@ func newDocData(in Input, vocab []Mechanism) *docData {
 			d.sentMents[si] = append(d.sentMents[si], i)
 		}
 	}
+	if !d.text {
+		d.stripText()
+	}
 	return d
+}
+
+// stripText leaves out the document's prose, for a release built without
+// full text: paragraphs, sentences, the abstract and captions become
+// empty strings, while ids, offsets, mentions, citations, references and
+// claims stay. The stage outputs themselves are not changed.
+func (d *docData) stripText() {
+	doc := *d.doc
+	doc.Front.Abstract = ""
+	doc.Paragraphs = nil
+	doc.Figures = slices.Clone(doc.Figures)
+	for i := range doc.Figures {
+		doc.Figures[i].Caption = ""
+	}
+	d.doc = &doc
+	for i := range d.paras {
+		d.paras[i].Text = ""
+	}
+	for i := range d.sents {
+		d.sents[i].Text = ""
+	}
+	d.info("text-omitted", "document "+d.id, "full text left out (licence %s, redistribution %s): ids, offsets, entities and claims kept", d.lic.License, d.lic.Redistribute)
 }
 
 func (d *docData) loadSections(vocab []Mechanism) {

@@ -86,7 +86,7 @@ func writeParquet(ctx context.Context, conn *sql.Conn, tables []tableInfo) ([]Fi
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", t.Name, err)
 		}
-		out = append(out, File{p, data})
+		out = append(out, File{Path: p, Data: data})
 	}
 	return out, nil
 }

@@ -295,7 +295,7 @@ func TestParquetNotInContentDigest(t *testing.T) {
 	var without, changed []ManifestEntry
 	for _, e := range m.Files {
 		if strings.HasPrefix(e.Path, parquetDir) {
-			changed = append(changed, ManifestEntry{e.Path, e.Bytes + 1, strings.Repeat("0", 64)})
+			changed = append(changed, ManifestEntry{Path: e.Path, Bytes: e.Bytes + 1, SHA256: strings.Repeat("0", 64)})
 			continue
 		}
 		without = append(without, e)
@@ -458,7 +458,7 @@ func TestParquetSchemaOrder(t *testing.T) {
 // BenchmarkParquet times writing every table's Parquet copy from the
 // serialized database (deserialize, query, encode, compress).
 func BenchmarkParquet(b *testing.B) {
-	ds, err := newDataset([]Input{fixture(b)}, vocab(b))
+	ds, err := newDataset([]Input{fixture(b)}, vocab(b), TextAuto)
 	if err != nil {
 		b.Fatal(err)
 	}

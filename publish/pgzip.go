@@ -116,7 +116,7 @@ func (z *chunkGzip) dispatch() {
 	if memo != nil {
 		key = sha256.Sum256(chunk)
 		if data, ok := memo.get(key); ok {
-			release(chunk)
+			recycle(chunk)
 			out <- gzResult{data: data}
 			z.drain(2 * cap(z.sem))
 			return
@@ -126,7 +126,7 @@ func (z *chunkGzip) dispatch() {
 	go func() {
 		defer func() { <-z.sem }()
 		data, err := gzipBytes(chunk)
-		release(chunk)
+		recycle(chunk)
 		if err == nil && memo != nil {
 			memo.put(key, data)
 		}
@@ -136,8 +136,8 @@ func (z *chunkGzip) dispatch() {
 	z.drain(2 * cap(z.sem))
 }
 
-// release returns a chunk's buffer to the pool.
-func release(chunk []byte) {
+// recycle returns a chunk's buffer to the pool.
+func recycle(chunk []byte) {
 	if cap(chunk) == gzipChunk {
 		chunkBufs.Put((*[gzipChunk]byte)(chunk[:gzipChunk]))
 	}

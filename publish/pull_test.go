@@ -351,7 +351,7 @@ func TestPullRepairs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Installed || res.Downloaded != 1 {
+	if !res.Installed || res.Downloaded != 3 || res.Downloaded+res.Skipped != res.Files { // the database, the manifest and SHA256SUMS
 		t.Errorf("%+v", res)
 	}
 	if _, err := Verify(dest, VerifyOptions{}); err != nil {
@@ -374,24 +374,4 @@ func TestPullSymlinkInDest(t *testing.T) {
 	if ents, _ := os.ReadDir(outside); len(ents) != 0 {
 		t.Errorf("files written outside DEST: %v", ents)
 	}
-}
-
-func FuzzParseManifest(f *testing.F) {
-	f.Add(`{"release":"2026-01-01","files":[{"path":"a/b.json","bytes":1,"sha256":"` + strings.Repeat("a", 64) + `"}]}`)
-	f.Add(`{"release":"2026-01-01","files":[{"path":"../x","bytes":1,"sha256":"` + strings.Repeat("a", 64) + `"}]}`)
-	f.Add(`{"release":"2026-01-01","files":[{"path":"a\\..\\..\\x","bytes":1,"sha256":"` + strings.Repeat("a", 64) + `"}]}`)
-	f.Fuzz(func(t *testing.T, in string) {
-		m, err := parseManifest([]byte(in), "", 1<<20)
-		if err != nil {
-			return
-		}
-		base := filepath.Join(os.TempDir(), "dest")
-		for _, e := range m.Files {
-			p := filepath.Join(base, filepath.FromSlash(e.Path))
-			if !strings.HasPrefix(p, base+string(filepath.Separator)) || strings.Contains(e.Path, "..") ||
-				strings.ContainsAny(e.Path, `\:`) || e.Bytes > 1<<20 {
-				t.Fatalf("accepted %+v", e)
-			}
-		}
-	})
 }

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"github.com/chemores/chemores/release"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -34,6 +36,11 @@ var DefaultMeta = Meta{
 		"them with the references it cites and their DOIs; and the resistance mechanisms the reviews " +
 		"discuss (reduced uptake, efflux, drug inactivation, sequestration, DNA repair, tumour " +
 		"microenvironment, dormancy and others), each tied to its entities and references.",
+	// What chemores adds is under CC BY 4.0: reusable by anyone who says
+	// where it came from, which is what a citable dataset asks. The
+	// documents' text keeps its own licence (DocLicense).
+	License:    "CC-BY-4.0",
+	LicenseURL: "https://creativecommons.org/licenses/by/4.0/",
 }
 
 // Options controls a build.
@@ -43,12 +50,9 @@ type Options struct {
 	Mechanisms []Mechanism
 	Meta       Meta
 	Previous   *Snapshot // the release before this one; nil for the first
-}
-
-// File is one file of a release, by path relative to the release root.
-type File struct {
-	Path string
-	Data []byte
+	// Text says whether the documents' full text is published: TextAuto
+	// (""), TextInclude or TextOmit.
+	Text string
 }
 
 // Stats are sizes and timings of a build.
@@ -90,36 +94,6 @@ type releaseMeta struct {
 
 func (m releaseMeta) created() string { return m.Time.UTC().Format(time.RFC3339) }
 
-// Release file names.
-const (
-	DBFile       = "chemores.sqlite"
-	DBGzFile     = "chemores.sqlite.gz"
-	ManifestFile = "manifest.json"
-	SumsFile     = "SHA256SUMS"
-	ChangesFile  = "changes.json"
-	ChangesMD    = "CHANGES.md"
-	PackageFile  = "datapackage.json"
-	ReadmeFile   = "README.md"
-	LatestFile   = "latest.json"
-)
-
-// TarballName is the release tarball's file name.
-func TarballName(id string) string { return "chemores-" + id + ".tar.gz" }
-
-// ValidReleaseID reports whether id is a release id: a date, and a letter
-// b-z for a same-day patch.
-func ValidReleaseID(id string) bool {
-	m := releaseRe().FindStringSubmatch(id)
-	if m == nil {
-		return false
-	}
-	_, err := time.Parse("2006-01-02", m[1]+"-"+m[2]+"-"+m[3])
-	return err == nil
-}
-
-// ReleaseDate is the release id for a time: its UTC date.
-func ReleaseDate(t time.Time) string { return t.UTC().Format("2006-01-02") }
-
 // Build makes a release in memory from the stage outputs. It reads no
 // file and no clock (beyond timing itself): the same inputs and options
 // give the same bytes.
@@ -146,8 +120,11 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	if len(opts.Mechanisms) == 0 {
 		return nil, fmt.Errorf("no mechanism vocabulary")
 	}
+	if !ValidTextPolicy(opts.Text) {
+		return nil, fmt.Errorf("text policy %q: want auto, include or omit", opts.Text)
+	}
 	meta := releaseMeta{Meta: withDefaults(opts.Meta), ID: opts.Release, Time: opts.Time.UTC().Truncate(time.Second)}
-	ds, err := newDataset(inputs, opts.Mechanisms)
+	ds, err := newDataset(inputs, opts.Mechanisms, opts.Text)
 	if err != nil {
 		return nil, err
 	}
@@ -225,27 +202,38 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 		if err != nil {
 			return err
 		}
-		tb.addAll(schemaFiles(), nil)
-		return putAll(s, schemaFiles())
+		tb.addAll(release.SchemaFiles(), nil)
+		if err := putAll(s, release.SchemaFiles()); err != nil {
+			return err
+		}
+		return buildSite(ds, meta, func(f File) error {
+			tb.add(f)
+			return s.put(f.Path, f.Data)
+		})
 	})
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	rel.Changes = diffSnapshots(opts.Previous, snap)
 	rest := []File{
-		{ChangesFile, encodeJSON(rel.Changes, true)},
-		{ChangesMD, rel.Changes.Markdown()},
-		{ReadmeFile, releaseReadme(meta, ds)},
+		{Path: ChangesFile, Data: encodeJSON(rel.Changes, true)},
+		{Path: ChangesMD, Data: rel.Changes.Markdown()},
+		{Path: ReadmeFile, Data: releaseReadme(meta, ds)},
 	}
 	if err := putAll(s, rest); err != nil {
 		return nil, err
 	}
 	// The data package describes the files above by size and hash.
-	dp := File{PackageFile, encodeJSON(dataPackage(meta, ds, s.entries(), tables), true)}
+	dp := File{Path: PackageFile, Data: encodeJSON(dataPackage(meta, ds, s.entries(), tables), true)}
 	if err := s.put(dp.Path, dp.Data); err != nil {
 		return nil, err
 	}
-	tb.addAll(slices.Concat(rest, pq, []File{dp}), map[string]blob{DBFile: db})
+	// The home page lists the checksums of the files made so far.
+	home := buildHome(ds, meta, s.entries())
+	if err := s.put(home.Path, home.Data); err != nil {
+		return nil, err
+	}
+	tb.addAll(slices.Concat(rest, pq, []File{dp, home}), map[string]blob{DBFile: db})
 	if err := tb.close(); err != nil {
 		return nil, fmt.Errorf("tarball: %w", err)
 	}
@@ -256,11 +244,11 @@ func buildRelease(ctx context.Context, inputs []Input, opts Options, s sink) (_ 
 	man := newManifest(meta, s.entries())
 	mb := encodeJSON(man, true)
 	sums := sha256sums(append(slices.Clone(man.Files), ManifestEntry{Path: ManifestFile, SHA256: sha256hex(mb)}))
-	if err := putAll(s, []File{{ManifestFile, mb}, {SumsFile, sums}}); err != nil {
+	if err := putAll(s, []File{{Path: ManifestFile, Data: mb}, {Path: SumsFile, Data: sums}}); err != nil {
 		return nil, err
 	}
 	rel.Manifest, rel.Sums, rel.Content = man, sums, man.Content
-	rel.Stats.Files = len(man.Files) + 2
+	rel.Stats.Files = release.FileCount(&man)
 	rel.Stats.Bytes = man.Bytes + int64(len(mb)+len(sums))
 	rel.Stats.Build = time.Since(t0)
 	return rel, nil
@@ -311,7 +299,10 @@ func withDefaults(m Meta) Meta {
 	if m.Description != "" {
 		d.Description = m.Description
 	}
-	d.License, d.LicenseURL, d.Homepage = m.License, m.LicenseURL, m.Homepage
+	if m.License != "" || m.LicenseURL != "" {
+		d.License, d.LicenseURL = m.License, m.LicenseURL
+	}
+	d.Homepage = m.Homepage
 	d.BaseURL = strings.TrimRight(m.BaseURL, "/")
 	return d
 }
@@ -356,6 +347,13 @@ func buildAPI(ds *dataset, meta releaseMeta, emit func(File) error) (*Snapshot, 
 	for _, w := range ds.works {
 		refs.Items = append(refs.Items, buildReferenceItem(w))
 		add(hrefReference(w.ID), func() any { return buildReference(ds, w) })
+		// A link saved with an entry's own id, ref-<document>-<n>, keeps
+		// working once a DOI names the work: the same file under that id.
+		for _, e := range w.Entries {
+			if alias := entryID(e.d.id, e.d.refs[e.i].N); alias != w.ID {
+				add(hrefReference(alias), func() any { return buildReference(ds, w) })
+			}
+		}
 	}
 	add("references.json", func() any { return refs })
 	ents := EntityList{Items: []EntityItem{}}
@@ -386,9 +384,9 @@ func buildAPI(ds *dataset, meta releaseMeta, emit func(File) error) (*Snapshot, 
 	files = append(files, apiFile{apiDir + "index.json", func() any { return idx }, true})
 	slices.SortFunc(files, func(a, b apiFile) int { return strings.Compare(a.path, b.path) })
 	for _, f := range files {
-		if err := emit(File{f.path, encodeJSON(f.make(), f.indent)}); err != nil {
+		if err := emit(File{Path: f.path, Data: encodeJSON(f.make(), f.indent)}); err != nil {
 			return nil, err
 		}
 	}
-	return &Snapshot{Release: meta.ID, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}, nil
+	return &Snapshot{Release: meta.ID, Created: idx.Created, Documents: idx.Documents, Entities: ents.Items, References: refs.Items}, nil
 }

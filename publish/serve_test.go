@@ -49,7 +49,11 @@ func TestServe(t *testing.T) {
 		{"HEAD", "/" + rel + "/manifest.json", 200, "application/json", cacheImmutable},
 		{"POST", "/latest.json", 405, "", ""},
 		{"DELETE", "/" + rel + "/manifest.json", 405, "", ""},
-		{"GET", "/" + rel + "/", 404, "", ""},
+		{"GET", "/" + rel + "/index.html", 200, "text/html; charset=utf-8", cacheImmutable},
+		{"GET", "/" + rel + "/site/style.css", 200, "text/css; charset=utf-8", cacheImmutable},
+		{"GET", "/" + rel + "/site/search.js", 200, "text/javascript; charset=utf-8", cacheImmutable},
+		{"GET", "/" + rel + "/site/entities/gene/NCBIGene-5243.html", 200, "text/html; charset=utf-8", cacheImmutable},
+		{"GET", "/" + rel + "/site/", 404, "", ""},
 		{"GET", "/" + rel + "/api", 404, "", ""},
 		{"GET", "/nothing.json", 404, "", ""},
 		{"GET", "/" + stagingPrefix + "x/a.json", 404, "", ""},
@@ -87,6 +91,45 @@ func TestServe(t *testing.T) {
 				t.Errorf("%s: body differs from the file", tt.path)
 			}
 		}
+	}
+}
+
+// TestServeHome: "/" leads to the newest release's home page, which a
+// release directory serves with its slash, so that relative links work.
+func TestServeHome(t *testing.T) {
+	_, _, dir := servedDist(t)
+	h, err := NewServer(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	home, _ := os.ReadFile(filepath.Join(dir, rel, HomeFile))
+	tests := []struct {
+		path, location string
+		status         int
+	}{
+		{"/", "/" + rel + "/", http.StatusFound},
+		{"/" + rel, "/" + rel + "/", http.StatusMovedPermanently},
+		{"/" + rel + "/", "", http.StatusOK},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", tt.path, nil))
+		if rec.Code != tt.status || rec.Header().Get("Location") != tt.location {
+			t.Errorf("GET %s: %d to %q, want %d to %q", tt.path, rec.Code, rec.Header().Get("Location"), tt.status, tt.location)
+		}
+		if tt.status == http.StatusOK {
+			if rec.Body.String() != string(home) || !strings.Contains(rec.Header().Get("Content-Security-Policy"), "default-src 'none'") {
+				t.Errorf("GET %s: not the home page, or no Content-Security-Policy", tt.path)
+			}
+		}
+	}
+	// Without a usable latest.json, "/" leads to latest.json as before.
+	os.WriteFile(filepath.Join(dir, LatestFile), []byte("{}"), 0o644)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if rec.Header().Get("Location") != "/"+LatestFile {
+		t.Errorf("GET / without a release in latest.json: to %q", rec.Header().Get("Location"))
 	}
 }
 

@@ -98,10 +98,10 @@ type memSink struct {
 }
 
 func (s *memSink) put(path string, data []byte) error {
-	s.add(ManifestEntry{path, int64(len(data)), sha256hex(data)})
+	s.add(ManifestEntry{Path: path, Bytes: int64(len(data)), SHA256: sha256hex(data)})
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.files = append(s.files, File{path, data})
+	s.files = append(s.files, File{Path: path, Data: data})
 	return nil
 }
 
@@ -184,9 +184,9 @@ func newDirSink(ctx context.Context, dir string, after func(int, string) error) 
 func (s *dirSink) err() error { return context.Cause(s.ctx) }
 
 func (s *dirSink) put(path string, data []byte) error {
-	s.add(ManifestEntry{path, int64(len(data)), sha256hex(data)})
+	s.add(ManifestEntry{Path: path, Bytes: int64(len(data)), SHA256: sha256hex(data)})
 	select {
-	case s.jobs <- File{path, data}:
+	case s.jobs <- File{Path: path, Data: data}:
 		return nil
 	case <-s.ctx.Done():
 		return s.err()

@@ -169,4 +169,5 @@ var tableComments = map[string]string{
 	"claim_references":     "View: the references backing each claim's sentence, with scope and DOI.",
 	"drug_resistance":      "View: for each drug, the claims about it: agents, relations, effects, mechanisms, cancers, sentences and DOIs.",
 	"mechanism_evidence":   "View: for each mechanism, its claims with their agents, sentences and DOIs.",
+	"reference_entries":    "View: every reference-list entry by its permanent id (ref-<document>-<n>) with the id of the work it cites (doi-<DOI> once a DOI is known).",
 }

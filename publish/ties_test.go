@@ -51,7 +51,7 @@ func readTieJudgements(t *testing.T) map[[2]string]*tieJudgement {
 // when a tie is not judged (or its evidence changed since) and when the
 // precision is below 0.95.
 func TestMechanismTies(t *testing.T) {
-	ds, err := newDataset([]Input{fixture(t)}, vocab(t))
+	ds, err := newDataset([]Input{fixture(t)}, vocab(t), TextAuto)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func ratio(a, b int) float64 {
 
 // The mechanism_entities view and the API's ties apply the same rule.
 func TestMechanismEntitiesView(t *testing.T) {
-	ds, err := newDataset([]Input{fixture(t)}, vocab(t))
+	ds, err := newDataset([]Input{fixture(t)}, vocab(t), TextAuto)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,19 +15,21 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/chemores/chemores/enrich"
-	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
-	"github.com/chemores/chemores/internal/jsonout"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/normalize"
 	"github.com/chemores/chemores/publish"
 )
 
 func buildCmd() command {
 	return command{
-		name: "build",
-		args: "[flags] SOURCE...",
+		name:  "build",
+		brief: "Run every stage for many sources in one process and publish.",
+		args:  "[flags] SOURCE|DIR...",
 		summary: `Build a corpus in one process: extract, normalize and enrich (offline, from
 the cache and the curated evidence) every source, a few documents at a time, then publish one release.
+A directory stands for the sources in it (for a document with more than one,
+the .txt, else the .pdf, else the .xml, as the Makefile chooses).
 The Makefile builds document by document and only what changed; build is for
 large corpora, where starting one process per document and stage would cost
 more than the work. Outputs go where the Makefile puts them
@@ -71,8 +72,56 @@ func buildMain(ctx context.Context, e *env, args []string) error {
 	if o.jobs < 1 {
 		return usagef("-j %d: want at least 1", o.jobs)
 	}
-	o.sources = pos
+	if o.sources, err = expandSources(pos); err != nil {
+		return err
+	}
 	return runBuild(ctx, e, o)
+}
+
+// sourceExts are the kinds of source, in the order the Makefile prefers
+// them when a document has more than one.
+var sourceExts = []string{".txt", ".pdf", ".xml", ".nxml"}
+
+// expandSources turns directories into the sources in them, one per
+// document, and says plainly when a shell pattern matched nothing (the
+// shell then passes it on as it is: seeds/*.pdf without a PDF).
+func expandSources(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		fi, err := os.Stat(a)
+		switch {
+		case err != nil && strings.ContainsAny(a, "*?["):
+			return nil, usagef("%s matches no file (the shell passes a pattern that matches nothing as it is); name the directory instead: chemores build %s", a, filepath.Dir(a)+string(filepath.Separator))
+		case err != nil || !fi.IsDir():
+			out = append(out, a) // a missing file is reported with its document
+			continue
+		}
+		ents, err := os.ReadDir(a)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", diag.ErrInput, err)
+		}
+		best := map[string]string{}
+		for _, en := range ents {
+			ext := filepath.Ext(en.Name())
+			if !en.Type().IsRegular() || !slices.Contains(sourceExts, ext) {
+				continue
+			}
+			id := strings.TrimSuffix(en.Name(), ext)
+			if cur, ok := best[id]; !ok || slices.Index(sourceExts, ext) < slices.Index(sourceExts, filepath.Ext(cur)) {
+				best[id] = en.Name()
+			}
+		}
+		if len(best) == 0 {
+			return nil, usagef("%s holds no source (%s)", a, strings.Join(sourceExts, ", "))
+		}
+		var names []string
+		for _, n := range best {
+			names = append(names, filepath.Join(a, n))
+		}
+		slices.Sort(names)
+		out = append(out, names...)
+	}
+	return out, nil
 }
 
 // docResult is what one document's stages made.
@@ -89,7 +138,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 		return err
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%w: lexicons missing: %v", extract.ErrInput, missing)
+		return fmt.Errorf("%w: lexicons missing: %v", diag.ErrInput, missing)
 	}
 	results := make([]docResult, len(o.sources))
 	var bar *progressbar.ProgressBar
@@ -129,7 +178,7 @@ func runBuild(ctx context.Context, e *env, o buildOptions) error {
 		case r.err != nil:
 			errs = append(errs, r.err)
 		case ids[r.in.Doc.ID] != "":
-			errs = append(errs, fmt.Errorf("%s: %w: same document id %q as %s", r.source, extract.ErrInput, r.in.Doc.ID, ids[r.in.Doc.ID]))
+			errs = append(errs, fmt.Errorf("%s: %w: same document id %q as %s", r.source, diag.ErrInput, r.in.Doc.ID, ids[r.in.Doc.ID]))
 		default:
 			ids[r.in.Doc.ID] = r.source
 			inputs = append(inputs, r.in)
@@ -190,28 +239,6 @@ func buildDocument(ctx context.Context, src string, lx *normalize.Lexicon, o bui
 		}
 	}
 	return publish.Input{Doc: doc, Ann: ann, Links: links}, nil
-}
-
-// writeStage writes a stage output as JSON, indented with one space and
-// a final newline: to the file at path (atomically), or to standard
-// output when path is empty. The encoding is streamed (see jsonout), so
-// a large document is not held in memory twice.
-func writeStage(e *env, path string, v any) error {
-	return writeStageWith(atomic.Write, e, path, v)
-}
-
-// writeStageWith is writeStage with the function that writes a file.
-func writeStageWith(write func(string, os.FileMode, func(io.Writer) error) error, e *env, path string, v any) error {
-	var err error
-	if path == "" {
-		err = jsonout.Write(e.stdout, v)
-	} else {
-		err = write(path, 0o644, func(w io.Writer) error { return jsonout.Write(w, v) })
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // fileExists reports whether path names an existing file.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,5 +124,25 @@ func TestBuildBadDocumentPublishesNothing(t *testing.T) {
 	}
 	if outs, _ := filepath.Glob(filepath.Join(build, "normalize", "*.json")); len(outs) != 3 {
 		t.Errorf("%d normalize outputs, want the 3 good documents'", len(outs))
+	}
+}
+
+func TestExpandSources(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.txt", "a.pdf", "b.pdf", "b.xml", "c.xml", "notes.md", "d.license.json"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	}
+	got, err := expandSources([]string{dir, "other.txt"})
+	want := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.pdf"), filepath.Join(dir, "c.xml"), "other.txt"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("expandSources: %v, %v; want %v", got, err, want)
+	}
+	_, err = expandSources([]string{filepath.Join(dir, "*.nxml")})
+	if err == nil || !strings.Contains(err.Error(), "matches no file") || exitCode(err) != exitUsage {
+		t.Errorf("an unmatched pattern: %v", err)
+	}
+	empty := t.TempDir()
+	if _, err := expandSources([]string{empty}); err == nil || !strings.Contains(err.Error(), "holds no source") {
+		t.Errorf("a directory without sources: %v", err)
 	}
 }

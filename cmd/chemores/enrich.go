@@ -13,13 +13,15 @@ import (
 	"github.com/chemores/chemores/enrich"
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/schollz/progressbar/v3"
 )
 
 func enrichCmd() command {
 	return command{
-		name: "enrich",
-		args: "IN.json [-o OUT.json] [--cache FILE] [--evidence FILE] [--online | --refresh] [--mailto ADDR]",
+		name:  "enrich",
+		brief: "Find the DOI of each reference, with its evidence.",
+		args:  "IN.json [-o OUT.json] [--cache FILE] [--evidence FILE] [--online | --refresh] [--mailto ADDR]",
 		summary: `Find the DOI of each reference of an extracted Document (IN.json, from
 "chemores extract"), with a status, a confidence score, its source and the
 evidence. First the review's own reference list as its publisher deposited
@@ -181,7 +183,7 @@ func readCurated(ctx context.Context, path string, doc *extract.Document) (*enri
 		for i, p := range ps {
 			msg[i] = "  " + p.String()
 		}
-		return nil, fmt.Errorf("%s: %w: %d problems:\n%s", path, extract.ErrInput, len(ps), strings.Join(msg, "\n"))
+		return nil, fmt.Errorf("%s: %w: %d problems:\n%s", path, diag.ErrInput, len(ps), strings.Join(msg, "\n"))
 	}
 	return c, nil
 }
@@ -193,12 +195,12 @@ func readCache(path string) (*enrich.Cache, error) {
 		return enrich.NewCache(), nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+		return nil, fmt.Errorf("%w: %v", diag.ErrInput, err)
 	}
 	defer f.Close()
 	c, err := enrich.ReadCache(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", path, extract.ErrInput, err)
+		return nil, fmt.Errorf("%s: %w: %v", path, diag.ErrInput, err)
 	}
 	return c, nil
 }

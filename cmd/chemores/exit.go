@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 )
 
 // Exit codes, decided here and nowhere else.
@@ -33,7 +33,7 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		return exitCanceled
-	case errors.Is(err, extract.ErrInput):
+	case errors.Is(err, diag.ErrInput):
 		return exitBadInput
 	default:
 		return exitFailure

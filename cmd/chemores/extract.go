@@ -8,12 +8,14 @@ import (
 	"runtime/debug"
 
 	"github.com/chemores/chemores/extract"
+	"github.com/chemores/chemores/internal/diag"
 )
 
 func extractCmd() command {
 	return command{
-		name: "extract",
-		args: "FILE [-o OUT.json]",
+		name:  "extract",
+		brief: "Turn a review (text, PDF or JATS XML) into a structured Document.",
+		args:  "FILE [-o OUT.json]",
 		summary: `Extract a review (text, PDF or JATS XML) into a structured Document as JSON:
 front matter, sections, paragraphs, figures, citations and references.
 FILE is a regular file or a pipe (/dev/stdin), at most 64 MB. Writes to
@@ -83,7 +85,7 @@ func extractFile(ctx context.Context, path string) (*extract.Document, error) {
 func summarize(w io.Writer, path string, doc *extract.Document) {
 	warnings := 0
 	for _, d := range doc.Diagnostics {
-		if d.Level == extract.Warning {
+		if d.Level == diag.Warning {
 			warnings++
 		}
 	}
@@ -91,7 +93,7 @@ func summarize(w io.Writer, path string, doc *extract.Document) {
 		path, countSections(doc.Sections), len(doc.Paragraphs), len(doc.Figures), len(doc.Citations), len(doc.References), warnings)
 	shown := 0
 	for _, d := range doc.Diagnostics {
-		if d.Level != extract.Warning {
+		if d.Level != diag.Warning {
 			continue
 		}
 		if shown == 10 {

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/internal/readfile"
 )
 
@@ -44,10 +44,10 @@ func readInput(ctx context.Context, path string, max int64) ([]byte, error) {
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
 	case errors.Is(err, readfile.ErrTooLarge):
-		return nil, fmt.Errorf("%s: %w: %w", path, extract.ErrInput, err)
+		return nil, fmt.Errorf("%s: %w: %w", path, diag.ErrInput, err)
 	}
 	// The error names the path already.
-	return nil, fmt.Errorf("%w: %w", extract.ErrInput, err)
+	return nil, fmt.Errorf("%w: %w", diag.ErrInput, err)
 }
 
 // openInput opens a file read as a stream (the enrich cache, a model):

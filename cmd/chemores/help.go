@@ -8,6 +8,7 @@ import (
 func helpCmd() command {
 	return command{
 		name:    "help",
+		brief:   "Show the commands, or one command's flags.",
 		args:    "[command]",
 		summary: "Show the commands, or one command's flags.",
 		run:     helpMain,
@@ -17,6 +18,12 @@ func helpCmd() command {
 func helpMain(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		printUsage(e.stdout)
+		return nil
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		fs := newFlags(helpCmd(), e)
+		fs.SetOutput(e.stdout)
+		fs.Usage()
 		return nil
 	}
 	c, ok := lookup(args[0])

@@ -10,16 +10,17 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the org.Hs.eg.db database
 
-	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/internal/readfile"
 	"github.com/chemores/chemores/normalize"
 )
 
 func lexiconCmd() command {
 	return command{
-		name: "lexicon",
-		args: "-db org.Hs.eg.sqlite [-package NAME_VERSION] [-o genes.tsv]",
+		name:  "lexicon",
+		brief: "Build the gene lexicon from Bioconductor's org.Hs.eg.db.",
+		args:  "--db org.Hs.eg.sqlite [--package NAME_VERSION] [-o genes.tsv]",
 		summary: `Build the gene lexicon from Bioconductor's org.Hs.eg.db SQLite database
 (Debian package r-bioc-org.hs.eg.db; "make lexicon" fetches it): human
 protein-coding and ncRNA genes from NCBI Gene with their official symbol,
@@ -56,7 +57,7 @@ func runLexicon(ctx context.Context, e *env, o lexiconOptions) error {
 	// SQLite would wait on a FIFO as long as it has no writer.
 	f, err := readfile.OpenRegular(o.db)
 	if err != nil {
-		return fmt.Errorf("%w: %v", extract.ErrInput, err)
+		return fmt.Errorf("%w: %v", diag.ErrInput, err)
 	}
 	f.Close()
 	db, err := sql.Open("sqlite3", "file:"+o.db+"?mode=ro&immutable=1")
@@ -154,7 +155,7 @@ func readGenes(ctx context.Context, db *sql.DB, types []string) ([]normalize.Gen
 	}
 	as.Close()
 	if len(byRow) == 0 {
-		return nil, nil, fmt.Errorf("%w: no genes of types %v", extract.ErrInput, types)
+		return nil, nil, fmt.Errorf("%w: no genes of types %v", diag.ErrInput, types)
 	}
 	out := make([]normalize.GeneRecord, 0, len(byRow))
 	for _, g := range byRow {

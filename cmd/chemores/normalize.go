@@ -9,13 +9,15 @@ import (
 
 	"github.com/chemores/chemores/extract"
 	"github.com/chemores/chemores/internal/atomic"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/normalize"
 )
 
 func normalizeCmd() command {
 	return command{
-		name: "normalize",
-		args: "IN.json [-o OUT.json] [-lexicons DIR] [-model FILE] | -train MODEL IN.json...",
+		name:  "normalize",
+		brief: "Find and normalize genes, drugs, diseases and abbreviations.",
+		args:  "IN.json [-o OUT.json] [--lexicons DIR] [--model FILE] | --train MODEL IN.json...",
 		summary: `Find and normalize the genes, drugs, diseases and abbreviations of an
 extracted document (the JSON of "chemores extract"): sentences, mentions
 with offsets, entities with identifiers, abbreviation definitions.
@@ -120,12 +122,12 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 		// hold the run (not a FIFO, not endless).
 		f, err := openInput(o.model, maxStageBytes)
 		if err != nil {
-			return fmt.Errorf("%w: %v", extract.ErrInput, err)
+			return fmt.Errorf("%w: %v", diag.ErrInput, err)
 		}
 		f.Close()
 		ner, err := normalize.LoadNER(o.model)
 		if err != nil {
-			return fmt.Errorf("%w: %v", extract.ErrInput, err)
+			return fmt.Errorf("%w: %v", diag.ErrInput, err)
 		}
 		opt.NER = ner
 	}
@@ -134,7 +136,7 @@ func runNormalize(ctx context.Context, e *env, o normalizeOptions) error {
 		return fmt.Errorf("%s: %w", o.in, err)
 	}
 	for _, m := range missing {
-		a.Diagnostics = append(a.Diagnostics, extract.Diagnostic{Level: extract.Warning, Code: "lexicon-missing",
+		a.Diagnostics = append(a.Diagnostics, diag.Diagnostic{Level: diag.Warning, Code: "lexicon-missing",
 			Where: m, Message: "lexicon file not found; its entities are not recognized"})
 	}
 	if err := ctx.Err(); err != nil {
@@ -175,7 +177,7 @@ func loadLexicons(ctx context.Context, dir string) (*normalize.Lexicon, []string
 	}
 	lx, err := normalize.NewLexicon(files...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", extract.ErrInput, err)
+		return nil, nil, fmt.Errorf("%w: %v", diag.ErrInput, err)
 	}
 	return lx, missing, nil
 }
@@ -194,7 +196,7 @@ func summarizeAnnotations(e *env, path string, a *normalize.Annotations) {
 		path, len(a.Sentences), len(a.Mentions), types[normalize.Gene], types[normalize.Chemical], types[normalize.Disease],
 		unresolved, len(a.Entities), len(a.Abbreviations))
 	for _, d := range a.Diagnostics {
-		if d.Level == extract.Warning {
+		if d.Level == diag.Warning {
 			fmt.Fprintf(e.stderr, "  %s: %s: %s\n", d.Where, d.Code, d.Message)
 		}
 	}

@@ -3,11 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -15,18 +12,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chemores/chemores/enrich"
-	"github.com/chemores/chemores/extract"
-	"github.com/chemores/chemores/normalize"
+	"github.com/chemores/chemores/internal/diag"
 	"github.com/chemores/chemores/publish"
 )
 
 func publishCmd() command {
 	return command{
-		name: "publish",
-		args: "[flags] [EXTRACT.json ...]",
+		name:  "publish",
+		brief: "Publish a release: database, JSON API, web pages, checksums.",
+		args:  "[flags] [EXTRACT.json ...]",
 		summary: `Publish a release into the dist directory: the SQLite database, the static
-JSON API, JSON Schemas, a data package, checksums, a tarball and a change log.
+JSON API, web pages (index.html and site/), JSON Schemas, a data package,
+checksums, a tarball and a change log. Each document's licence comes from
+<source>.license.json beside its source (or what its JATS states); --text omit
+leaves the documents' text out.
 Reads every BUILD/extract/*.json (or the files given) with BUILD/normalize/<same
 name> and BUILD/enrich/<same name> when they exist. The release id is the date
 of SOURCE_DATE_EPOCH or else of the newest commit of the inputs; publishing the
@@ -40,6 +39,7 @@ type publishOptions struct {
 	build, dist, release, mechanisms string
 	docs                             []string
 	meta                             publish.Meta
+	text                             string // full text: auto, include, omit
 	quiet                            bool
 }
 
@@ -54,10 +54,14 @@ func publishMain(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.meta.License, "license", "", "license id of the dataset (SPDX or Open Definition), if any")
 	fs.StringVar(&o.meta.LicenseURL, "license-url", "", "URL of the license text")
 	fs.StringVar(&o.meta.Homepage, "homepage", "", "home page of the dataset")
+	fs.StringVar(&o.text, "text", publish.TextAuto, "the documents' full text: auto (left out where a licence sidecar says it may not be shared), include or omit")
 	fs.BoolVar(&o.quiet, "q", false, "print only the summary line")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if !publish.ValidTextPolicy(o.text) {
+		return usagef("--text %q: want auto, include or omit", o.text)
 	}
 	o.docs = pos
 	return runPublish(ctx, e, o)
@@ -71,7 +75,7 @@ func runPublish(ctx context.Context, e *env, o publishOptions) error {
 			return err
 		}
 		if len(docs) == 0 {
-			return fmt.Errorf("%w: no documents in %s (run make, or name EXTRACT.json files)", extract.ErrInput, filepath.Join(o.build, "extract"))
+			return fmt.Errorf("%w: no documents in %s (run make, or name EXTRACT.json files)", diag.ErrInput, filepath.Join(o.build, "extract"))
 		}
 	}
 	slices.Sort(docs)
@@ -92,71 +96,19 @@ func publishInputs(ctx context.Context, e *env, inputs []publish.Input, o publis
 	if err != nil {
 		return err
 	}
+	if err := readLicenses(ctx, inputs); err != nil {
+		return err
+	}
 	when, err := releaseTime(ctx, e, inputs, o.mechanisms)
 	if err != nil {
 		return err
 	}
 	d := &publish.Dist{Dir: o.dist, Busy: waitingFor(e, o.dist)}
-	res, err := d.Publish(ctx, inputs, publish.PublishOptions{Release: o.release, Time: when, Mechanisms: vocab, Meta: o.meta})
+	res, err := d.Publish(ctx, inputs, publish.PublishOptions{Release: o.release, Time: when, Mechanisms: vocab, Meta: o.meta, Text: o.text})
 	if err != nil {
 		return err
 	}
 	reportPublish(e.stdout, e.stderr, res, o.quiet)
-	return nil
-}
-
-// readStages reads one extract output and the normalize and enrich
-// outputs of the same name, when they exist.
-func readStages(ctx context.Context, build, extractPath string) (publish.Input, error) {
-	var in publish.Input
-	doc, err := readDocument(ctx, extractPath)
-	if err != nil {
-		return in, err
-	}
-	in.Doc = doc
-	name := filepath.Base(extractPath)
-	ann := new(normalize.Annotations)
-	switch err := readStageJSON(ctx, filepath.Join(build, "normalize", name), ann); {
-	case err == nil:
-		in.Ann = ann
-	case !errors.Is(err, fs.ErrNotExist):
-		return in, err
-	}
-	links := new(enrich.Links)
-	switch err := readStageJSON(ctx, filepath.Join(build, "enrich", name), links); {
-	case err == nil:
-		in.Links = links
-	case !errors.Is(err, fs.ErrNotExist):
-		return in, err
-	}
-	return in, nil
-}
-
-// readDocument reads an extract output (a Document as JSON).
-func readDocument(ctx context.Context, path string) (*extract.Document, error) {
-	var doc extract.Document
-	if err := readStageJSON(ctx, path, &doc); err != nil {
-		return nil, err
-	}
-	if doc.Schema == "" || doc.ID == "" {
-		return nil, fmt.Errorf("%s: %w: not an extracted Document (no schema or id: is this \"chemores extract\" output?)", path, extract.ErrInput)
-	}
-	return &doc, nil
-}
-
-// maxStageBytes caps a stage output read into memory.
-const maxStageBytes = 512 << 20
-
-// readStageJSON reads a stage output; a missing file's error wraps
-// fs.ErrNotExist, so that callers can tell "not built" apart.
-func readStageJSON(ctx context.Context, path string, v any) error {
-	b, err := readInput(ctx, path, maxStageBytes)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
-	}
 	return nil
 }
 
@@ -170,7 +122,7 @@ func readMechanisms(ctx context.Context, path string) ([]publish.Mechanism, erro
 	}
 	v, err := publish.ParseMechanisms(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", extract.ErrInput, path, err)
+		return nil, fmt.Errorf("%w: %s: %v", diag.ErrInput, path, err)
 	}
 	return v, nil
 }
@@ -223,7 +175,7 @@ func reportPublish(out, errw io.Writer, res *publish.PublishResult, quiet bool) 
 	}
 	warnings := 0
 	for _, d := range res.Release.Diagnostics {
-		if d.Level != extract.Warning || d.Stage != publish.StagePublish {
+		if d.Level != diag.Warning || d.Stage != publish.StagePublish {
 			continue
 		}
 		if warnings++; warnings <= 10 {

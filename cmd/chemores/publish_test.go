@@ -4,11 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chemores/chemores/publish"
+	"github.com/chemores/chemores/release"
 )
 
 const (
@@ -16,6 +17,8 @@ const (
 	vocabTSV = "../../seeds/lexicons/mechanisms.tsv"
 	epoch    = "1727784000" // 2024-10-01T12:00:00Z
 )
+
+var filesSaid = regexp.MustCompile(`[0-9]+ files`)
 
 // The whole user story: publish, publish again (a no-op), serve, pull
 // into a fresh directory over HTTP with every file verified, verify.
@@ -31,6 +34,7 @@ func TestPublishServePullVerify(t *testing.T) {
 	if !strings.Contains(out.String(), "2024-10-01: ") {
 		t.Errorf("publish said: %s", out)
 	}
+	published := filesSaid.FindString(out.String())
 	out.Reset()
 	if code := run(ctx, args, e); code != exitOK || !strings.Contains(out.String(), "unchanged") {
 		t.Fatalf("republish: exit %d: %s", code, out)
@@ -53,16 +57,21 @@ func TestPublishServePullVerify(t *testing.T) {
 	}
 
 	out.Reset()
-	w := publish.Wait{RetryWait: time.Millisecond, RetryAfterUnit: time.Millisecond}
+	w := release.Wait{RetryWait: time.Millisecond, RetryAfterUnit: time.Millisecond}
 	if err := runPull(ctx, e, pullOptions{from: base, release: "latest", dir: dest, maxBytes: 1 << 30, wait: w}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "installed") {
 		t.Errorf("pull said: %s", out)
 	}
+	pulled := filesSaid.FindString(out.String())
 	out.Reset()
 	if code := run(ctx, []string{"verify", dest}, e); code != exitOK || !strings.Contains(out.String(), "verified") {
 		t.Fatalf("verify: exit %d: %s", code, out)
+	}
+	// publish, pull and verify count a release's files alike.
+	if verified := filesSaid.FindString(out.String()); published == "" || pulled != published || verified != published {
+		t.Errorf("file counts: publish %q, pull %q, verify %q", published, pulled, verified)
 	}
 	cancel()
 	if err := <-served; err != nil {

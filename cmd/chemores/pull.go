@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/chemores/chemores/publish"
+	"github.com/chemores/chemores/release"
 )
 
 func pullCmd() command {
 	return command{
-		name: "pull",
-		args: "--from URL|DIR [--release ID|latest] [--dir DEST]",
+		name:  "pull",
+		brief: "Download a release, verify every file, then install it.",
+		args:  "--from URL|DIR [--release ID|latest] [--dir DEST]",
 		summary: `Download a release and install it into DEST/<release>/, checking every file's
 size and SHA-256 against the release manifest before keeping it. The release
 appears only when complete; files already verified are not fetched again, and
@@ -25,7 +26,7 @@ type pullOptions struct {
 	from, release, dir string
 	maxBytes           int64
 	quiet              bool
-	wait               publish.Wait
+	wait               release.Wait
 }
 
 func pullMain(ctx context.Context, e *env, args []string) error {
@@ -34,10 +35,10 @@ func pullMain(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.from, "from", "", "where releases are served: an http(s) URL or a directory (default $CHEMORES_FROM)")
 	fs.StringVar(&o.release, "release", "latest", "release id, or latest")
 	fs.StringVar(&o.dir, "dir", "chemores-data", "directory to install into")
-	fs.Int64Var(&o.maxBytes, "max-bytes", publish.DefaultMaxFileBytes, "refuse files larger than this")
-	fs.DurationVar(&o.wait.Timeout, "timeout", publish.DefaultWait.Timeout, "time an attempt has to connect and get an answer, and the longest silence inside a download")
-	fs.DurationVar(&o.wait.Deadline, "deadline", publish.DefaultWait.Deadline, "time the whole pull may take (run it again to resume)")
-	fs.DurationVar(&o.wait.MaxRetryAfter, "max-retry-after", publish.DefaultWait.MaxRetryAfter, "longest Retry-After obeyed; a longer one stops the pull")
+	fs.Int64Var(&o.maxBytes, "max-bytes", release.DefaultMaxFileBytes, "refuse files larger than this")
+	fs.DurationVar(&o.wait.Timeout, "timeout", release.DefaultWait.Timeout, "time an attempt has to connect and get an answer, and the longest silence inside a download")
+	fs.DurationVar(&o.wait.Deadline, "deadline", release.DefaultWait.Deadline, "time the whole pull may take (run it again to resume)")
+	fs.DurationVar(&o.wait.MaxRetryAfter, "max-retry-after", release.DefaultWait.MaxRetryAfter, "longest Retry-After obeyed; a longer one stops the pull")
 	fs.BoolVar(&o.quiet, "q", false, "print nothing on success")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -56,7 +57,7 @@ func pullMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runPull(ctx context.Context, e *env, o pullOptions) error {
-	res, err := publish.Pull(ctx, publish.PullOptions{From: o.from, Release: o.release, Dest: o.dir, MaxFileBytes: o.maxBytes, Wait: o.wait, Busy: waitingFor(e, o.dir)})
+	res, err := release.Pull(ctx, release.PullOptions{From: o.from, Release: o.release, Dest: o.dir, MaxFileBytes: o.maxBytes, Wait: o.wait, Busy: waitingFor(e, o.dir)})
 	if err != nil {
 		return err
 	}

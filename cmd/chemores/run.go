@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -14,6 +15,7 @@ import (
 type command struct {
 	name    string
 	args    string // synopsis after the name
+	brief   string // one sentence for the list of commands
 	summary string
 	run     func(ctx context.Context, e *env, args []string) error
 }
@@ -86,10 +88,33 @@ func newFlags(c command, e *env) *flag.FlagSet {
 		fmt.Fprintf(e.stderr, "usage: chemores %s %s\n\n%s\n", c.name, c.args, c.summary)
 		if hasFlags(fs) {
 			fmt.Fprintln(e.stderr, "\nflags:")
-			fs.PrintDefaults()
+			printFlags(e.stderr, fs)
 		}
 	}
 	return fs
+}
+
+// printFlags lists the flags as the usage lines and the README write
+// them, with two dashes (Go's flag package takes one or two alike).
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if len(f.Name) == 1 {
+			line = "  -" + f.Name
+		}
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if d := f.DefValue; d != "" && d != "false" && d != "0" {
+			if _, isString := f.Value.(interface{ String() string }); isString && name == "string" {
+				d = strconv.Quote(d)
+			}
+			fmt.Fprintf(w, " (default %s)", d)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 func hasFlags(fs *flag.FlagSet) bool {
@@ -126,14 +151,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage: chemores <command> [arguments]")
 	fmt.Fprintln(w, "\ncommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, firstLine(c.summary))
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.brief)
 	}
 	fmt.Fprintln(w, "\nRun \"chemores help <command>\" for a command's flags.")
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }

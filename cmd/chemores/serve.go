@@ -8,16 +8,17 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/chemores/chemores/publish"
+	"github.com/chemores/chemores/release"
 )
 
 func serveCmd() command {
 	return command{
-		name: "serve",
-		args: "[--addr HOST:PORT] DIR",
+		name:  "serve",
+		brief: "Serve releases and their web pages over HTTP to preview them.",
+		args:  "[--addr HOST:PORT] DIR",
 		summary: `Serve a directory of releases (dist/) read-only over HTTP to preview it:
-correct content types, versioned paths cached as immutable, latest.json
-cached briefly. Stops on Ctrl-C.`,
+/ leads to the newest release's web pages; correct content types, versioned
+paths cached as immutable, latest.json cached briefly. Stops on Ctrl-C.`,
 		run: serveMain,
 	}
 }
@@ -43,7 +44,7 @@ func serveMain(ctx context.Context, e *env, args []string) error {
 }
 
 func runServe(ctx context.Context, e *env, o serveOptions) error {
-	h, err := publish.NewServer(o.dir)
+	h, err := release.NewServer(o.dir)
 	if err != nil {
 		return err
 	}

@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/chemores/chemores/publish"
+	"github.com/chemores/chemores/release"
 )
 
 func verifyCmd() command {
 	return command{
-		name: "verify",
-		args: "[--no-schemas] [--repair] DIR",
+		name:  "verify",
+		brief: "Check an installed release against its manifest and schemas.",
+		args:  "[--no-schemas] [--repair] DIR",
 		summary: `Check an installed release (a directory holding manifest.json) or a directory
 of releases and its latest.json: every file present with the size and SHA-256
 the manifest lists, nothing unlisted, SHA256SUMS consistent, and every JSON
@@ -47,15 +48,15 @@ func verifyMain(ctx context.Context, e *env, args []string) error {
 
 func runVerify(ctx context.Context, e *env, o verifyOptions) error {
 	if o.repair {
-		id, err := publish.RepairLatest(ctx, o.dir)
+		id, err := release.RepairLatest(ctx, o.dir)
 		if err != nil {
 			return err
 		}
 		if !o.quiet {
-			fmt.Fprintf(e.stdout, "%s: %s points at release %s\n", o.dir, publish.LatestFile, id)
+			fmt.Fprintf(e.stdout, "%s: %s points at release %s\n", o.dir, release.LatestFile, id)
 		}
 	}
-	reports, err := publish.Verify(o.dir, publish.VerifyOptions{Schemas: !o.noSchemas})
+	reports, err := release.Verify(o.dir, release.VerifyOptions{Schemas: !o.noSchemas})
 	for _, r := range reports {
 		if len(r.Problems) == 0 {
 			if !o.quiet {

@@ -12,6 +12,7 @@ var version = "dev"
 func versionCmd() command {
 	return command{
 		name:    "version",
+		brief:   "Print the program version.",
 		summary: "Print the program version.",
 		run:     versionMain,
 	}

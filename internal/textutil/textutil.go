@@ -1,9 +1,11 @@
 // Package textutil holds the small text tests that extract's text
 // builder and its PDF layout both make: which runes are spaces or
 // invisible, where a sentence ends, and which headings open a
-// reference list.
+// reference list; and the one spelling of Greek letters that normalize
+// (names) and enrich (titles) compare in.
 //
-// In: strings and runes. Out: yes or no, and a heading's lookup key.
+// In: strings and runes. Out: yes or no, a heading's lookup key, a
+// letter's name.
 package textutil
 
 import (

@@ -1,4 +1,4 @@
-package publish
+package release
 
 import (
 	"crypto/sha256"
@@ -18,8 +18,8 @@ import (
 // ErrVerify marks a release that failed verification.
 var ErrVerify = errors.New("verification failed")
 
-// maxMetaBytes caps the metadata files read before anything is trusted.
-const maxMetaBytes = 64 << 20
+// MaxMetaBytes caps the metadata files read before anything is trusted.
+const MaxMetaBytes = 64 << 20
 
 // VerifyReport is the result of checking one installed release.
 type VerifyReport struct {
@@ -46,8 +46,7 @@ func Verify(dir string, o VerifyOptions) ([]*VerifyReport, error) {
 		r := verifyRelease(dir, o)
 		return []*VerifyReport{r}, reportErr([]*VerifyReport{r})
 	}
-	d := &Dist{Dir: dir}
-	ids, err := d.Releases()
+	ids, err := Releases(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +86,7 @@ func reportErr(rs []*VerifyReport) error {
 // stopped between installing a release and updating it) gets the
 // command that rewrites it.
 func checkLatest(dir string, ids []string, o VerifyOptions) error {
-	want, err := latestFor(dir, ids)
+	want, err := LatestFor(dir, ids)
 	if err != nil {
 		return err
 	}
@@ -98,7 +97,7 @@ func checkLatest(dir string, ids []string, o VerifyOptions) error {
 }
 
 func latestMatches(dir string, want Latest, o VerifyOptions) error {
-	data, err := readCapped(filepath.Join(dir, LatestFile), maxMetaBytes)
+	data, err := ReadCapped(filepath.Join(dir, LatestFile), MaxMetaBytes)
 	if err != nil {
 		return err
 	}
@@ -130,12 +129,12 @@ func verifyRelease(dir string, o VerifyOptions) *VerifyReport {
 		return r
 	}
 	defer root.Close()
-	mb, err := readRootCapped(root, ManifestFile, maxMetaBytes)
+	mb, err := readRootCapped(root, ManifestFile, MaxMetaBytes)
 	if err != nil {
 		bad("%v", err)
 		return r
 	}
-	m, err := parseManifest(mb, "", 0)
+	m, err := ParseManifest(mb, "", 0)
 	if err != nil {
 		bad("%v", err)
 		return r
@@ -179,11 +178,16 @@ func verifyRelease(dir string, o VerifyOptions) *VerifyReport {
 			bad("%v", err)
 		}
 	}
-	sums, err := readRootCapped(root, SumsFile, maxMetaBytes)
+	sums, err := readRootCapped(root, SumsFile, MaxMetaBytes)
 	if err != nil {
 		bad("%v", err)
-	} else if err := checkSums(sums, m, sha256hex(mb)); err != nil {
+	} else if err := CheckSums(sums, m, SHA256Hex(mb)); err != nil {
 		bad("%v", err)
+	} else {
+		// The manifest and SHA256SUMS are files of the release too: every
+		// count of a release's files says FileCount.
+		r.Files += 2
+		r.Bytes += int64(len(mb) + len(sums))
 	}
 	fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -229,9 +233,9 @@ func fileMatches(root *os.Root, e ManifestEntry) (bool, error) {
 	return hex.EncodeToString(h.Sum(nil)) == e.SHA256, nil
 }
 
-// readCapped reads a metadata file: regular, opened without waiting on
+// ReadCapped reads a metadata file: regular, opened without waiting on
 // a FIFO, at most max bytes.
-func readCapped(p string, max int64) ([]byte, error) {
+func ReadCapped(p string, max int64) ([]byte, error) {
 	f, err := readfile.OpenRegular(p)
 	if err != nil {
 		return nil, err

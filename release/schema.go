@@ -1,4 +1,4 @@
-package publish
+package release
 
 import (
 	"bytes"
@@ -20,29 +20,30 @@ const schemaDir = "schemas/"
 // fileKindTable says which schema describes which files. Patterns are
 // relative to the release root; {x} stands for one path segment.
 var fileKindTable = []FileKind{
-	{apiDir + "index.json", schemaDir + "index.schema.json"},
-	{apiDir + "documents/{id}.json", schemaDir + "document.schema.json"},
-	{apiDir + "references.json", schemaDir + "references.schema.json"},
-	{apiDir + "references/{id}.json", schemaDir + "reference.schema.json"},
-	{apiDir + "entities.json", schemaDir + "entities.schema.json"},
-	{apiDir + "entities/{type}/{file}.json", schemaDir + "entity.schema.json"},
-	{apiDir + "mechanisms.json", schemaDir + "mechanisms.schema.json"},
-	{apiDir + "mechanisms/{slug}.json", schemaDir + "mechanism.schema.json"},
-	{apiDir + "search.json", schemaDir + "search.schema.json"},
-	{apiDir + "claims.json", schemaDir + "claims.schema.json"},
-	{apiDir + "claims/entities/{type}/{file}.json", schemaDir + "claimset.schema.json"},
-	{apiDir + "claims/drugs/{file}.json", schemaDir + "claimset.schema.json"},
-	{apiDir + "claims/mechanisms/{slug}.json", schemaDir + "claimset.schema.json"},
+	{APIDir + "index.json", schemaDir + "index.schema.json"},
+	{APIDir + "documents/{id}.json", schemaDir + "document.schema.json"},
+	{APIDir + "references.json", schemaDir + "references.schema.json"},
+	{APIDir + "references/{id}.json", schemaDir + "reference.schema.json"},
+	{APIDir + "entities.json", schemaDir + "entities.schema.json"},
+	{APIDir + "entities/{type}/{file}.json", schemaDir + "entity.schema.json"},
+	{APIDir + "mechanisms.json", schemaDir + "mechanisms.schema.json"},
+	{APIDir + "mechanisms/{slug}.json", schemaDir + "mechanism.schema.json"},
+	{APIDir + "search.json", schemaDir + "search.schema.json"},
+	{APIDir + "claims.json", schemaDir + "claims.schema.json"},
+	{APIDir + "claims/entities/{type}/{file}.json", schemaDir + "claimset.schema.json"},
+	{APIDir + "claims/drugs/{file}.json", schemaDir + "claimset.schema.json"},
+	{APIDir + "claims/mechanisms/{slug}.json", schemaDir + "claimset.schema.json"},
 	{ManifestFile, schemaDir + "manifest.schema.json"},
 	{ChangesFile, schemaDir + "changes.schema.json"},
 	{PackageFile, schemaDir + "datapackage.schema.json"},
 	{"../" + LatestFile, schemaDir + "latest.schema.json"},
 }
 
-func fileKinds() []FileKind { return append([]FileKind(nil), fileKindTable...) }
+// FileKinds says which JSON Schema describes which files of a release.
+func FileKinds() []FileKind { return append([]FileKind(nil), fileKindTable...) }
 
-// schemaFiles are the schemas as release files.
-func schemaFiles() []File {
+// SchemaFiles are the JSON Schemas as release files.
+func SchemaFiles() []File {
 	ents, err := fs.ReadDir(schemaFS, "schemas")
 	if err != nil {
 		panic(err)
@@ -104,7 +105,7 @@ func NewValidator() (*Validator, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
-	for _, f := range schemaFiles() {
+	for _, f := range SchemaFiles() {
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(f.Data))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Path, err)

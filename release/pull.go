@@ -1,4 +1,4 @@
-package publish
+package release
 
 import (
 	"context"
@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/chemores/chemores/internal/atomic"
 	"github.com/chemores/chemores/internal/readfile"
 	"github.com/chemores/chemores/internal/wait"
 )
@@ -100,9 +99,9 @@ func (e *deadlineError) Error() string {
 type PullResult struct {
 	Release    string
 	Dir        string
-	Files      int   // in the release
-	Downloaded int   // fetched (in full or resumed)
-	Skipped    int   // already there and verified
+	Files      int   // in the release (FileCount)
+	Downloaded int   // fetched (in full or resumed), manifest and SHA256SUMS included
+	Skipped    int   // already there and verified; Downloaded+Skipped is Files
 	Bytes      int64 // received over the wire
 	Installed  bool  // false: the release was already installed and verified
 }
@@ -110,9 +109,9 @@ type PullResult struct {
 // errRange is a 416 answer to a resumed request: start again from zero.
 var errRange = errors.New("range not satisfiable")
 
-// errIncomplete marks a download cut short; what arrived is kept and the
+// ErrIncomplete marks a download cut short; what arrived is kept and the
 // next request resumes after it.
-var errIncomplete = errors.New("incomplete download")
+var ErrIncomplete = errors.New("incomplete download")
 
 // resumeTries is how often one run resumes a download cut short before
 // giving up (the next run resumes again).
@@ -184,10 +183,10 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if wantManifest != "" && sha256hex(mb) != wantManifest {
+	if wantManifest != "" && SHA256Hex(mb) != wantManifest {
 		return nil, fmt.Errorf("%s/%s: sha256 differs from %s", id, ManifestFile, LatestFile)
 	}
-	m, err := parseManifest(mb, id, o.MaxFileBytes)
+	m, err := ParseManifest(mb, id, o.MaxFileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", id, err)
 	}
@@ -195,7 +194,7 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSums(sums, m, sha256hex(mb)); err != nil {
+	if err := CheckSums(sums, m, SHA256Hex(mb)); err != nil {
 		return nil, fmt.Errorf("%s: %w", id, err)
 	}
 
@@ -204,7 +203,7 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 	}
 	// One pull (or publish) at a time in a directory: they share the
 	// staging area and latest.json.
-	unlock, err := lockDir(ctx, o.Dest, o.Busy)
+	unlock, err := Lock(ctx, o.Dest, o.Busy)
 	if err != nil {
 		return nil, err
 	}
@@ -214,22 +213,22 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 		return nil, err
 	}
 	defer root.Close()
-	res := &PullResult{Release: id, Dir: filepath.Join(o.Dest, id), Files: len(m.Files)}
+	res := &PullResult{Release: id, Dir: filepath.Join(o.Dest, id), Files: FileCount(m)}
 	stage := ".pull-" + id
 	if fi, err := root.Lstat(id); err == nil {
 		_, verr := Verify(res.Dir, VerifyOptions{})
 		if verr == nil {
 			// Read where Verify read: a release directory may be a link
 			// to a copy elsewhere, which the root would not follow.
-			have, err := readCapped(filepath.Join(res.Dir, ManifestFile), maxMetaBytes)
+			have, err := ReadCapped(filepath.Join(res.Dir, ManifestFile), MaxMetaBytes)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", id, err)
 			}
 			if string(have) != string(mb) {
 				return nil, fmt.Errorf("%s is installed with another manifest than the source's: releases never change, so one of the two is not genuine", id)
 			}
-			res.Skipped = len(m.Files)
-			return res, writeDestLatest(o.Dest)
+			res.Skipped = FileCount(m)
+			return res, WriteLatest(o.Dest)
 		}
 		if fi.Mode()&fs.ModeSymlink != 0 {
 			return nil, fmt.Errorf("%s is a symbolic link to a release that does not verify (%v); repair it where the link leads, or remove the link and pull again", res.Dir, verr)
@@ -263,15 +262,18 @@ func pullRelease(ctx context.Context, o PullOptions) (*PullResult, error) {
 	if err := root.WriteFile(stage+"/"+SumsFile, sums, 0o644); err != nil {
 		return nil, err
 	}
+	// The manifest and SHA256SUMS were fetched first, to check the rest.
+	res.Downloaded += 2
+	res.Bytes += int64(len(mb) + len(sums))
 	if err := tidyStage(root, stage, m); err != nil {
 		return nil, err
 	}
 	if err := root.Rename(stage, id); err != nil {
 		return nil, fmt.Errorf("install %s: %w", id, err)
 	}
-	syncDir(o.Dest)
+	SyncDir(o.Dest)
 	res.Installed = true
-	return res, writeDestLatest(o.Dest)
+	return res, WriteLatest(o.Dest)
 }
 
 type puller struct {
@@ -310,7 +312,7 @@ func (p *puller) fetch(ctx context.Context, e ManifestEntry) error {
 	for attempt, tries := 0, 0; ; attempt++ {
 		n, resumed, err := p.download(ctx, e, part)
 		got += n
-		if errors.Is(err, errIncomplete) && tries < resumeTries && ctx.Err() == nil {
+		if errors.Is(err, ErrIncomplete) && tries < resumeTries && ctx.Err() == nil {
 			tries++
 			attempt--
 			continue
@@ -383,9 +385,9 @@ func (p *puller) download(ctx context.Context, e ManifestEntry, part string) (in
 		p.root.Remove(part)
 		return n, false, fmt.Errorf("%w: more than the %d bytes the manifest lists", ErrTooLarge, e.Bytes)
 	case cerr != nil:
-		return n, false, fmt.Errorf("%w: interrupted after %d of %d bytes (run pull again to resume): %v", errIncomplete, off+n, e.Bytes, cerr)
+		return n, false, fmt.Errorf("%w: interrupted after %d of %d bytes (run pull again to resume): %v", ErrIncomplete, off+n, e.Bytes, cerr)
 	case off+n < e.Bytes:
-		return n, false, fmt.Errorf("%w: truncated: got %d of %d bytes (run pull again to resume)", errIncomplete, off+n, e.Bytes)
+		return n, false, fmt.Errorf("%w: truncated: got %d of %d bytes (run pull again to resume)", ErrIncomplete, off+n, e.Bytes)
 	}
 	return n, off > 0, nil
 }
@@ -423,19 +425,6 @@ func tidyStage(root *os.Root, stage string, m *Manifest) error {
 	return nil
 }
 
-func writeDestLatest(dest string) error {
-	d := &Dist{Dir: dest}
-	ids, err := d.Releases()
-	if err != nil || len(ids) == 0 {
-		return err
-	}
-	l, err := latestFor(dest, ids)
-	if err != nil {
-		return err
-	}
-	return atomic.WriteFile(filepath.Join(dest, LatestFile), encodeJSON(l, true), 0o644)
-}
-
 // fetchSmall reads a metadata file whole, capped.
 func fetchSmall(ctx context.Context, src source, p string) ([]byte, error) {
 	body, _, err := src.get(ctx, p, 0)
@@ -443,7 +432,7 @@ func fetchSmall(ctx context.Context, src source, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer body.Close()
-	return readAllCapped(body, p, maxMetaBytes)
+	return readAllCapped(body, p, MaxMetaBytes)
 }
 
 func openSource(o PullOptions) (source, error) {

@@ -1,4 +1,4 @@
-package publish
+package release
 
 import (
 	"context"
@@ -17,13 +17,13 @@ const lockFile = ".lock"
 // lockPoll is how often a waiting process tries the lock again.
 const lockPoll = 50 * time.Millisecond
 
-// lockDir takes the lock of dir, waiting while another process holds
+// Lock takes the lock of dir, waiting while another process holds
 // it; busy, if set, is called once with what the holder wrote (its
 // process id). Cancelling ctx ends the wait. The lock is released by
 // the returned function, which removes the file (a published directory
 // keeps no trace of it), or by the system when the process ends, even
 // killed: a crash leaves at most a lock file nobody holds.
-func lockDir(ctx context.Context, dir string, busy func(holder string)) (func(), error) {
+func Lock(ctx context.Context, dir string, busy func(holder string)) (func(), error) {
 	p := filepath.Join(dir, lockFile)
 	told := false
 	for {

@@ -1,4 +1,4 @@
-package publish
+package release
 
 import (
 	"encoding/json"
@@ -39,10 +39,15 @@ func checkRelPath(p string) error {
 	return nil
 }
 
-// parseManifest decodes and checks a manifest: a valid release id (the
+// FileCount is the number of files of a release: those its manifest
+// lists, the manifest itself and SHA256SUMS (which lists all the others,
+// so it has one line less). publish, pull and verify all count so.
+func FileCount(m *Manifest) int { return len(m.Files) + 2 }
+
+// ParseManifest decodes and checks a manifest: a valid release id (the
 // one wanted, if given), safe unique paths that do not shadow each other
 // or the reserved names, sizes under the cap, well-formed hashes.
-func parseManifest(data []byte, want string, maxFile int64) (*Manifest, error) {
+func ParseManifest(data []byte, want string, maxFile int64) (*Manifest, error) {
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("%s: %w", ManifestFile, err)
@@ -89,9 +94,9 @@ func parseManifest(data []byte, want string, maxFile int64) (*Manifest, error) {
 	return &m, nil
 }
 
-// checkSums checks that SHA256SUMS lists exactly the manifest's files and
+// CheckSums checks that SHA256SUMS lists exactly the manifest's files and
 // the manifest itself, with the same hashes.
-func checkSums(sums []byte, m *Manifest, manifestSHA string) error {
+func CheckSums(sums []byte, m *Manifest, manifestSHA string) error {
 	got, err := parseSums(sums)
 	if err != nil {
 		return fmt.Errorf("%s: %w", SumsFile, err)

@@ -80,30 +80,6 @@ func isDigits(s string) bool {
 	return true
 }
 
-// levenshtein is the edit distance between a and b, in runes.
-func levenshtein(a, b []rune) int {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // similarity compares two titles, 0 to 1: the better of an edit-distance
 // ratio (robust to typos) and a token overlap (robust to reordering and
 // to punctuation that printers drop).
@@ -117,7 +93,7 @@ func similarity(a, b string) float64 {
 	}
 	// Titles are short; a runaway one must not cost quadratic time.
 	ra, rb := cut([]rune(fa), maxTitle), cut([]rune(fb), maxTitle)
-	lev := 1 - float64(levenshtein(ra, rb))/float64(max(len(ra), len(rb)))
+	lev := 1 - float64(textutil.Levenshtein(ra, rb))/float64(max(len(ra), len(rb)))
 	return max(lev, dice(strings.Fields(fa), strings.Fields(fb)))
 }
 

@@ -1,11 +1,11 @@
 package publish
 
 import (
-	"bufio"
-	"fmt"
 	"io"
 	"strings"
 	"unicode"
+
+	"github.com/chemores/chemores/normalize"
 )
 
 // Mechanism is one entry of the curated vocabulary of resistance
@@ -17,51 +17,17 @@ type Mechanism struct {
 	Description string
 }
 
-// ParseMechanisms reads the vocabulary: tab-separated slug, name,
-// '|'-separated patterns and description, with '#' comments and a header
-// line starting with "slug". An optional fifth column lists the words
-// that name the mechanism inside a sentence; those are the claims'
-// business (normalize), not the section titles', and are not kept here.
+// ParseMechanisms reads the vocabulary with normalize's reader (one
+// file feeds both stages, so one parser checks it) and keeps what section
+// titles need: the fifth column's sentence cues are the claims' business.
 func ParseMechanisms(r io.Reader) ([]Mechanism, error) {
-	var out []Mechanism
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") || strings.HasPrefix(text, "slug\t") {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		if len(f) != 4 && len(f) != 5 {
-			return nil, fmt.Errorf("line %d: want 4 tab-separated columns (slug, name, patterns, description) and optional cues, got %d", line, len(f))
-		}
-		m := Mechanism{Slug: strings.TrimSpace(f[0]), Name: strings.TrimSpace(f[1]), Description: strings.TrimSpace(f[3])}
-		if !slugRe().MatchString(m.Slug) {
-			return nil, fmt.Errorf("line %d: slug %q: want lower-case words joined by '-'", line, m.Slug)
-		}
-		if seen[m.Slug] {
-			return nil, fmt.Errorf("line %d: slug %q listed twice", line, m.Slug)
-		}
-		seen[m.Slug] = true
-		if m.Name == "" {
-			return nil, fmt.Errorf("line %d: %s has no name", line, m.Slug)
-		}
-		for _, p := range strings.Split(f[2], "|") {
-			p = strings.TrimSpace(p)
-			if len(words(p)) == 0 {
-				return nil, fmt.Errorf("line %d: %s has an empty pattern", line, m.Slug)
-			}
-			m.Patterns = append(m.Patterns, p)
-		}
-		out = append(out, m)
-	}
-	if err := sc.Err(); err != nil {
+	v, err := normalize.ParseMechanisms(r)
+	if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no mechanisms")
+	out := make([]Mechanism, len(v))
+	for i, m := range v {
+		out[i] = Mechanism{Slug: m.Slug, Name: m.Name, Patterns: m.Patterns, Description: m.Description}
 	}
 	return out, nil
 }

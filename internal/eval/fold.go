@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/chemores/chemores/internal/textutil"
 	"strings"
 	"unicode"
 
@@ -43,27 +44,7 @@ func similarity(a, b string) float64 {
 		return 1
 	}
 	longer := max(len(ra), len(rb))
-	return 1 - float64(levenshtein(ra, rb))/float64(longer)
-}
-
-func levenshtein(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return 1 - float64(textutil.Levenshtein(ra, rb))/float64(longer)
 }
 
 // dice is the Dice coefficient of the two strings' word sets: cheap

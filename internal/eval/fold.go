@@ -1,11 +1,12 @@
 package eval
 
 import (
-	"github.com/chemores/chemores/internal/textutil"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // fold lowercases s, strips accents, turns punctuation into spaces and

@@ -8,9 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/chemores/chemores/internal/textutil"
-
 	"github.com/chemores/chemores/internal/lazyre"
+	"github.com/chemores/chemores/internal/textutil"
 )
 
 // refLine is one line of the reference list.

@@ -19,12 +19,12 @@ import (
 func columnBlocks(text string) []Block {
 	pages := strings.Split(text, "\f")
 	cuts := make([]int, len(pages))
-	any := false
+	columns := false
 	for i, p := range pages {
 		cuts[i] = gutter(strings.Split(p, "\n"))
-		any = any || cuts[i] > 0
+		columns = columns || cuts[i] > 0
 	}
-	if !any {
+	if !columns {
 		return nil
 	}
 	var blocks []Block

@@ -1,9 +1,7 @@
 package enrich
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -188,27 +186,7 @@ func TestDeposit(t *testing.T) {
 	t.Logf("%d references, %d settled by the deposit, %d searched; %d record batches; coverage %v", len(corpus), deposited, open, srv.filters.Load(), links.Coverage())
 
 	// Offline from the cache the run wrote: the same links, no request.
-	var buf bytes.Buffer
-	if err := src.Used().Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	cache, err := ReadCache(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := srv.requests.Load()
-	again, err := Enrich(context.Background(), doc, NewSource(cache, nil, false), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := srv.requests.Load() - before; n != 0 {
-		t.Errorf("offline rebuild made %d requests", n)
-	}
-	a, _ := json.Marshal(links)
-	b, _ := json.Marshal(again)
-	if !bytes.Equal(a, b) {
-		t.Error("offline rebuild differs from the online run")
-	}
+	rebuildOffline(t, doc, src, srv, links)
 }
 
 // TestDepositPairing: an item pairs only when its fields agree with the

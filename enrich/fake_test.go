@@ -1,6 +1,8 @@
 package enrich
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -396,4 +398,33 @@ func corpusDoc(es []*entry) *extract.Document {
 		doc.References = append(doc.References, e.ref)
 	}
 	return doc
+}
+
+// rebuildOffline enriches doc again from the cache the online run filled
+// (src): it must ask the server nothing and give the same links. It
+// returns that cache, for runs that go on from it.
+func rebuildOffline(t *testing.T, doc *extract.Document, src *Source, srv *fakeServer, links *Links) *Cache {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := src.Used().Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	cache, err := ReadCache(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := srv.requests.Load()
+	again, err := Enrich(context.Background(), doc, NewSource(cache, nil, false), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.requests.Load() - before; n != 0 {
+		t.Errorf("offline rebuild made %d HTTP requests, want 0", n)
+	}
+	a, _ := json.Marshal(links)
+	b, _ := json.Marshal(again)
+	if !bytes.Equal(a, b) {
+		t.Error("offline rebuild differs from the online run")
+	}
+	return cache
 }

@@ -29,16 +29,12 @@ func (lx *Lexicon) addFamilies(body []byte) (int, error) {
 			return fmt.Errorf("%w: empty name", ErrLexicon)
 		}
 		id := strings.TrimSpace(f[0])
-		var ids []Identifier
 		if id == "" {
 			id = "chemores:" + slug(name)
 		}
-		for _, c := range splitList(f[2]) {
-			s, v, ok := strings.Cut(c, ":")
-			if !ok || s == "" || v == "" {
-				return fmt.Errorf("%w: identifier %q is not a CURIE", ErrLexicon, c)
-			}
-			ids = append(ids, Identifier{Scheme: s, ID: v})
+		ids, err := curies(f[2])
+		if err != nil {
+			return err
 		}
 		if _, dup := lx.byID[id]; dup {
 			return fmt.Errorf("%w: duplicate id %s", ErrLexicon, id)

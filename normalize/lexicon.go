@@ -307,19 +307,16 @@ func (lx *Lexicon) addCurated(body []byte, typ string) (int, error) {
 		if id == "" {
 			id = "chemores:" + slug(name)
 		} else {
-			for _, c := range splitList(f[2]) {
-				s, v, ok := strings.Cut(c, ":")
-				if !ok || s == "" || v == "" {
-					return fmt.Errorf("%w: identifier %q is not a CURIE", ErrLexicon, c)
-				}
-				ids = append(ids, Identifier{Scheme: s, ID: v})
+			var err error
+			if ids, err = curies(f[2]); err != nil {
+				return err
 			}
 			if !hasCURIE(ids, id) {
-				s, v, ok := strings.Cut(id, ":")
-				if !ok || s == "" || v == "" {
+				own, err := curies(id)
+				if err != nil || len(own) != 1 {
 					return fmt.Errorf("%w: id %q is not a CURIE", ErrLexicon, id)
 				}
-				ids = append([]Identifier{{Scheme: s, ID: v}}, ids...)
+				ids = append(own, ids...)
 			}
 		}
 		if _, dup := lx.byID[id]; dup {
@@ -334,6 +331,19 @@ func (lx *Lexicon) addCurated(body []byte, typ string) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+// curies reads a '|'-separated list of CURIEs ("ncbigene:5243").
+func curies(list string) ([]Identifier, error) {
+	var ids []Identifier
+	for _, c := range splitList(list) {
+		s, v, ok := strings.Cut(c, ":")
+		if !ok || s == "" || v == "" {
+			return nil, fmt.Errorf("%w: identifier %q is not a CURIE", ErrLexicon, c)
+		}
+		ids = append(ids, Identifier{Scheme: s, ID: v})
+	}
+	return ids, nil
 }
 
 func hasCURIE(ids []Identifier, c string) bool {
